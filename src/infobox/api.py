@@ -1,0 +1,107 @@
+"""The pipeline: wikitext → located spans → lossless params → typed fields, claims and citations."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import mwparserfromhell
+from mwparserfromhell.nodes import Template
+
+from .errors import InputError
+from .interpret.context import Context
+from .interpret.infobox import interpret_infobox
+from .model import Article
+from .wikitext.locate import find_infoboxes
+from .wikitext.refs import index_refs
+
+
+def parse(text: str, title: str | None = None) -> Article:
+    """Every infobox in ``text`` (a whole article or a bare ``{{Infobox …}}`` snippet), interpreted.
+
+    Never raises on bad wikitext: problems become :class:`~infobox.model.Diagnostic` entries.
+    """
+    if not isinstance(text, str):
+        raise TypeError(f"parse() takes wikitext as str, not {type(text).__name__}; use parse_file() for files")
+    spans, unclosed = find_infoboxes(text)
+    refs = index_refs(text)
+    ctx = Context(text, title, refs)
+    article = Article(title=title)
+    for key in refs.conflicts:
+        ctx.diag(
+            "ref-duplicate-key",
+            "warning",
+            f'the reference "{key}" is defined twice with different content; the first is used',
+            offset=refs.definitions[key].offset,
+        )
+    starts = sorted([(s.start, s.end) for s in spans] + [(u, None) for u in unclosed])
+    for start, end in starts:
+        if end is None:
+            # never closed (e.g. a truncated page): read it to the end of the text, and say so
+            node = _template(text[start:] + "}}")
+            closed = node is not None and len(str(node)) < len(text) - start
+            ctx.diag(
+                "unclosed-infobox",
+                "error",
+                "an infobox is opened with {{ but never closed; it was read to the end of the text",
+                offset=start,
+            )
+        else:
+            node, closed = _template(text[start:end]), True
+        if node is None:
+            ctx.diag(
+                "unparsable-infobox", "error", "an infobox could not be read as a template call; it was skipped", offset=start
+            )
+            continue
+        stop = start + len(str(node)) if closed else len(text)
+        if end is not None and stop != end:
+            ctx.diag(
+                "infobox-span",
+                "warning",
+                "the infobox ends earlier than its braces suggest (unbalanced markup inside)",
+                offset=stop,
+            )
+        box = interpret_infobox(node, ctx, start, stop)
+        box.closed = closed
+        article.infoboxes.append(box)
+    article.references = ctx.citations
+    article.diagnostics = ctx.diagnostics
+    return article
+
+
+def _template(source: str) -> Template | None:
+    code = mwparserfromhell.parse(source)
+    node = code.nodes[0] if code.nodes else None
+    return node if isinstance(node, Template) else None
+
+
+def read_text(path: str | os.PathLike[str]) -> str:
+    """A file's text as UTF-8 (a BOM is dropped); :class:`InputError` with a clear message otherwise."""
+    p = Path(path)
+    try:
+        data = p.read_bytes()
+    except FileNotFoundError:
+        raise InputError(f"{p}: no such file") from None
+    except IsADirectoryError:
+        raise InputError(f"{p}: is a directory, not a wikitext file") from None
+    except OSError as exc:
+        raise InputError(f"{p}: cannot be read ({exc.strerror})") from None
+    return decode(data, str(p))
+
+
+def decode(data: bytes, where: str = "input") -> str:
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise InputError(f"{where}: not UTF-8 text (invalid byte 0x{data[exc.start]:02x} at offset {exc.start})") from None
+
+
+def parse_file(path: str | os.PathLike[str], title: str | None = None) -> Article:
+    """:func:`parse` on a file; the title defaults to the file name (``Khojaly_massacre.wiki`` → ``Khojaly massacre``)."""
+    text = read_text(path)
+    if title is None:
+        stem = Path(path).name.split(".", 1)[0]
+        from urllib.parse import unquote
+
+        title = unquote(stem).replace("_", " ") or None
+    return parse(text, title)

@@ -1,0 +1,212 @@
+"""Reference content → :class:`Citation`: CS1 templates with their aliases, or plain text."""
+
+from __future__ import annotations
+
+import tomllib
+from functools import lru_cache
+from importlib import resources
+from typing import TYPE_CHECKING, Any
+
+from mwparserfromhell.nodes import Template
+from mwparserfromhell.wikicode import Wikicode
+
+from ..interpret.dates import make_date, parse_date
+from ..model import Citation, Date
+from ..wikitext.names import template_key
+
+if TYPE_CHECKING:
+    from ..interpret.flatten import Flattener
+
+_KINDS_BY_NAME = {
+    "citation": "citation",
+    "cite": "citation",
+    "vcite web": "web",
+    "vcite journal": "journal",
+    "vcite book": "book",
+}
+_ARTICLE_LIKE = frozenset(
+    {
+        "web",
+        "news",
+        "journal",
+        "magazine",
+        "press release",
+        "report",
+        "conference",
+        "encyclopedia",
+        "av media",
+        "episode",
+        "arxiv",
+    }
+)
+
+
+@lru_cache(maxsize=1)
+def _config() -> dict[str, Any]:
+    return tomllib.loads(resources.files(__package__).joinpath("cs1.toml").read_text("utf-8"))
+
+
+def cs1_kind(name: str) -> str | None:
+    """``cite web`` → ``web``; ``citation`` → ``citation``; anything else → None."""
+    key = template_key(name)
+    if key in _KINDS_BY_NAME:
+        return _KINDS_BY_NAME[key]
+    if key.startswith("cite "):
+        return key[5:].strip()
+    return None
+
+
+def _first(params: dict[str, str], names: list[str]) -> str | None:
+    for n in names:
+        value = params.get(n)
+        if value:
+            return value
+    return None
+
+
+def _numbered(params: dict[str, str], patterns: list[str], n: int) -> str | None:
+    names = [p.replace("#", str(n)) for p in patterns]
+    if n == 1:
+        names += [p.replace("#", "") for p in patterns]
+    return _first(params, names)
+
+
+def _names(params: dict[str, str], last: list[str], first: list[str], whole: list[str]) -> list[str]:
+    out: list[str] = []
+    for n in range(1, 100):
+        surname = _numbered(params, last, n)
+        if not surname:
+            if n > 1:
+                break
+            continue
+        given = _numbered(params, first, n)
+        out.append(f"{surname}, {given}" if given else surname)
+    if not out and (listed := _first(params, whole)):
+        out = [a.strip() for a in listed.split(",")] if "vauthors" in params else [listed]
+    return out
+
+
+def _date(text: str | None) -> Date | None:
+    return parse_date(text) if text else None
+
+
+def _status(params: dict[str, str], archive_url: str | None) -> str | None:
+    status = (params.get("url-status") or "").lower().strip()
+    if status:
+        return status
+    dead = (params.get("dead-url") or params.get("deadurl") or "").lower().strip()
+    if dead in ("no", "live"):
+        return "live"
+    if dead in ("yes", "true", "y") or archive_url:
+        return "dead"  # CS1 default once an archive is given
+    return None
+
+
+def cs1_citation(tpl: Template, fl: Flattener, kind: str) -> Citation:
+    """Typed fields of one CS1 template; every argument is also kept, as text, in ``params``."""
+    cfg = _config()
+    params: dict[str, str] = {}
+    links = []
+    for p in tpl.params:
+        flat = fl.flatten(p.value)
+        value = " ".join(s.text for s in flat.segments if s.text)
+        links.extend(flat.links)
+        if value:
+            params[str(p.name).strip()] = value
+    lower = {k.lower(): v for k, v in params.items()}
+    f = {attr: _first(lower, names) for attr, names in cfg["fields"].items()}
+    c = Citation(kind=kind, template=template_key(str(tpl.name)))
+    for attr in (
+        "title",
+        "url",
+        "archive_url",
+        "url_access",
+        "work",
+        "publisher",
+        "location",
+        "page",
+        "pages",
+        "at",
+        "volume",
+        "issue",
+        "edition",
+        "chapter",
+        "language",
+        "quote",
+        "via",
+    ):
+        setattr(c, attr, f[attr])
+    c.archive_date = _date(f["archive_date"])
+    c.access_date = _date(f["access_date"])
+    c.date_text = f["date"] or f["year"]
+    c.date = _date(f["date"]) or (make_date(int(f["year"])) if f["year"] and f["year"].isdigit() else _date(f["year"]))
+    c.url_status = _status(lower, c.archive_url)
+    names = cfg["names"]
+    c.authors = _names(lower, names["author_last"], names["author_first"], names["author_list"])
+    c.editors = _names(lower, names["editor_last"], names["editor_first"], names["editor_list"])
+    c.identifiers = {n: lower[n] for n in cfg["identifiers"]["names"] if lower.get(n)}
+    c.params = params
+    c.links = links
+    return c
+
+
+def _main_template(code: Wikicode) -> Template | None:
+    """The CS1 template a reference consists of (other text may surround it)."""
+    return next((n for n in code.nodes if isinstance(n, Template) and cs1_kind(str(n.name))), None)
+
+
+def build_citation(code: Wikicode, fl: Flattener, name: str | None = None, group: str | None = None) -> Citation:
+    """A reference's content → Citation (CS1 template, or plain text with its links)."""
+    tpl = _main_template(code)
+    if tpl is not None:
+        c = cs1_citation(tpl, fl, cs1_kind(str(tpl.name)) or "citation")
+        c.text = cs1_text(c)
+        rest = fl.text(Wikicode([n for n in code.nodes if n is not tpl]))
+        if rest:
+            c.text = f"{c.text} {rest}"
+    else:
+        flat = fl.flatten(code)
+        c = Citation(kind="text", text=" ".join(s.text for s in flat.segments if s.text), links=flat.links)
+    c.name, c.group = name, group
+    return c
+
+
+def cs1_text(c: Citation) -> str:
+    """The citation as CS1 shows it, in plain text (``"Title". Work. Publisher. Retrieved …``)."""
+    parts: list[str] = []
+    article_like = c.kind in _ARTICLE_LIKE
+    if c.authors:
+        head = "; ".join(c.authors)
+        parts.append(f"{head} ({c.date_text})" if c.date_text else head)
+    if c.chapter and not article_like:
+        parts.append(f"\u201c{c.chapter}\u201d")
+    if c.title:
+        parts.append(f'"{c.title}"' if article_like else c.title)
+    if c.work:
+        parts.append(c.work)
+    if c.location and c.publisher:
+        parts.append(f"{c.location}: {c.publisher}")
+    elif c.publisher:
+        parts.append(c.publisher)
+    if c.date_text and not c.authors:
+        parts.append(c.date_text)
+    if c.volume:
+        parts.append(f"Vol. {c.volume}" + (f" no. {c.issue}" if c.issue else ""))
+    if c.page:
+        parts.append(f"p.\u00a0{c.page}")
+    elif c.pages:
+        parts.append(f"pp.\u00a0{c.pages}")
+    elif c.at:
+        parts.append(c.at)
+    for key, value in c.identifiers.items():
+        parts.append(f"{key.upper() if key != 'id' else ''} {value}".strip())
+    if c.archive_url and c.params.get("archive-date", c.params.get("archivedate")):
+        when = c.params.get("archive-date") or c.params.get("archivedate")
+        parts.append(f"Archived from the original on {when}")
+    accessed = c.params.get("access-date") or c.params.get("accessdate")
+    if accessed and c.url:
+        parts.append(f"Retrieved {accessed}")
+    text = ". ".join(p.rstrip(".") for p in parts if p)
+    if c.quote:
+        text += f". \u201c{c.quote}\u201d"
+    return text + "." if text else ""

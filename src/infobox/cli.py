@@ -1,0 +1,102 @@
+"""The ``infobox`` command line: a thin layer over the library.
+
+Exit codes: 0 ok, 1 no infobox found, 2 bad input (missing file, not UTF-8, bad option).
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from . import __version__
+from .api import decode, parse, parse_file
+from .errors import InputError
+from .model import Article
+from .schemas import type_of
+
+EXIT_OK, EXIT_NO_INFOBOX, EXIT_BAD_INPUT = 0, 1, 2
+
+app = typer.Typer(
+    name="infobox",
+    help="Wikipedia infoboxes as typed, source-attributed data.\n\nExit codes: 0 ok, 1 no infobox found, 2 bad input.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+)
+
+
+def _fail(message: str, code: int = EXIT_BAD_INPUT) -> typer.Exit:
+    typer.echo(f"infobox: {message}", err=True)
+    return typer.Exit(code)
+
+
+def _version(value: bool) -> None:
+    if value:
+        typer.echo(f"infobox {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def _main(
+    version: Annotated[
+        bool, typer.Option("--version", callback=_version, is_eager=True, help="Show the version and exit.")
+    ] = False,
+) -> None:
+    pass
+
+
+def load(source: str, title: str | None) -> Article:
+    """``source`` is a file path or ``-`` for standard input."""
+    if source == "-":
+        return parse(decode(sys.stdin.buffer.read(), "standard input"), title)
+    return parse_file(Path(source), title)
+
+
+@app.command("parse")
+def parse_command(
+    source: Annotated[
+        str, typer.Argument(help="A wikitext file (an article or a bare infobox), or - for standard input.", metavar="FILE|-")
+    ],
+    pretty: Annotated[bool, typer.Option("--pretty", "-p", help="Indent the JSON.")] = False,
+    types: Annotated[
+        list[str] | None,
+        typer.Option("--type", "-t", help="Keep only infoboxes of this type (e.g. 'civilian attack'); repeatable."),
+    ] = None,
+    title: Annotated[str | None, typer.Option("--title", help="Page title (default: from the file name).")] = None,
+) -> None:
+    """Print the typed JSON of every infobox in FILE (schema: `infobox schema`).
+
+    Example: infobox parse examples/Khojaly_massacre.infobox.wiki --pretty
+    """
+    try:
+        article = load(source, title)
+    except InputError as exc:
+        raise _fail(str(exc)) from None
+    if types:
+        wanted = {type_of(t) for t in types}
+        article.infoboxes = [b for b in article.infoboxes if b.type in wanted]
+    typer.echo(json.dumps(article.to_dict(), ensure_ascii=False, indent=2 if pretty else None))
+    if not article.infoboxes:
+        what = f" of type {', '.join(repr(t) for t in types)}" if types else ""
+        raise _fail(f"{source}: no infobox{what} found", EXIT_NO_INFOBOX)
+
+
+@app.command("schema")
+def schema_command() -> None:
+    """Print the JSON Schema of the JSON that `infobox parse` writes."""
+    from importlib import resources
+
+    typer.echo(resources.files("infobox").joinpath("jsonschema/article.schema.json").read_text("utf-8"), nl=False)
+
+
+def main() -> None:
+    """Console entry point."""
+    app()
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,1 @@
+"""Interpret stage: field values → claims with typed values, attribution and references."""

@@ -1,0 +1,248 @@
+"""Wikicode → what a reader sees: text segments with their links, reference keys and typed values.
+
+A field value is flattened once. ``<br>``, list bullets and list templates start a new
+*segment*; each segment later becomes one claim. Inline templates are delegated to the
+registry in :mod:`infobox.templates`.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from mwparserfromhell.nodes import (
+    Argument,
+    Comment,
+    ExternalLink,
+    Heading,
+    HTMLEntity,
+    Tag,
+    Template,
+    Text,
+    Wikilink,
+)
+from mwparserfromhell.wikicode import Wikicode
+
+from ..model import Link, Value
+from ..wikitext.hygiene import repair_mojibake, squash
+from ..wikitext.names import normalize_title, split_fragment, wiki_url
+
+if TYPE_CHECKING:
+    from .context import Context
+
+MAX_DEPTH = 40
+
+# Tags whose content is shown as is; tags that break a line; tags shown as nothing.
+_BREAK_TAGS = frozenset({"br", "li", "dd", "dt", "hr", "p", "tr"})
+_HIDDEN_TAGS = frozenset(
+    {
+        "gallery",
+        "timeline",
+        "templatestyles",
+        "references",
+        "graph",
+        "mapframe",
+        "maplink",
+        "indicator",
+        "imagemap",
+        "style",
+        "script",
+    }
+)
+_RAW_TAGS = frozenset({"nowiki", "pre", "math", "chem", "ce", "code", "syntaxhighlight", "source", "score"})
+_HIDDEN_NAMESPACES = ("category:", "file:", "image:", "media:")
+
+
+class Segment:
+    """One would-be claim: visible text pieces, links, reference keys and typed values."""
+
+    __slots__ = ("images", "links", "parts", "refs", "values")
+
+    def __init__(self) -> None:
+        self.parts: list[str] = []
+        self.links: list[Link] = []
+        self.refs: list[str] = []
+        self.values: list[Value] = []
+        self.images: list[tuple[str, list[str]]] = []
+
+    @property
+    def text(self) -> str:
+        return squash("".join(self.parts))
+
+    def is_empty(self) -> bool:
+        return not (self.text or self.refs or self.values or self.images)
+
+
+class Flat:
+    """The flattened form of a piece of wikicode: a list of segments."""
+
+    __slots__ = ("segments",)
+
+    def __init__(self) -> None:
+        self.segments: list[Segment] = [Segment()]
+
+    @property
+    def current(self) -> Segment:
+        return self.segments[-1]
+
+    def write(self, text: str) -> None:
+        self.segments[-1].parts.append(text)
+
+    def split(self) -> None:
+        """Start a new segment unless the current one is still empty."""
+        if not self.segments[-1].is_empty():
+            self.segments.append(Segment())
+        else:
+            # keep stray whitespace out of the next segment
+            self.segments[-1].parts.clear()
+
+    @property
+    def text(self) -> str:
+        return "\n".join(t for t in (s.text for s in self.segments) if t)
+
+    @property
+    def links(self) -> list[Link]:
+        return [link for s in self.segments for link in s.links]
+
+    def nonempty(self) -> list[Segment]:
+        return [s for s in self.segments if not s.is_empty()]
+
+
+class Flattener:
+    """Walks wikicode for one article; templates go to the registry, refs to the context."""
+
+    __slots__ = ("ctx", "depth", "registry")
+
+    def __init__(self, ctx: Context) -> None:
+        from ..templates import REGISTRY
+
+        self.ctx = ctx
+        self.depth = 0
+        self.registry = REGISTRY
+
+    # -- entry points -----------------------------------------------------------------
+    def flatten(self, code: Wikicode) -> Flat:
+        out = Flat()
+        self.visit(code, out)
+        return out
+
+    def text(self, code: Wikicode | None) -> str:
+        """Plain text of ``code`` on one line (for template arguments, link labels, citations)."""
+        if code is None:
+            return ""
+        out = Flat()
+        self.visit(code, out)
+        return " ".join(s.text for s in out.segments if s.text)
+
+    # -- the walk ---------------------------------------------------------------------
+    def visit(self, code: Wikicode, out: Flat) -> None:
+        if self.depth >= MAX_DEPTH:
+            self.ctx.diag("too-deep", "warning", f"markup nested deeper than {MAX_DEPTH} levels was skipped")
+            return
+        self.depth += 1
+        try:
+            for node in code.nodes:
+                self.visit_node(node, out)
+        finally:
+            self.depth -= 1
+
+    def visit_node(self, node: object, out: Flat) -> None:
+        if isinstance(node, Text):
+            self.write_text(node.value, out)
+        elif isinstance(node, Template):
+            self.registry.flatten(node, self, out)
+        elif isinstance(node, Wikilink):
+            self.visit_wikilink(node, out)
+        elif isinstance(node, Tag):
+            self.visit_tag(node, out)
+        elif isinstance(node, HTMLEntity):
+            out.write(node.normalize())
+        elif isinstance(node, ExternalLink):
+            self.visit_external(node, out)
+        elif isinstance(node, Argument):
+            if node.default is not None:
+                self.visit(node.default, out)
+        elif isinstance(node, Heading):
+            out.split()
+            self.visit(node.title, out)
+            out.split()
+        elif isinstance(node, Comment):
+            pass
+
+    def write_text(self, text: str, out: Flat) -> None:
+        fixed = repair_mojibake(text)
+        if fixed is not text and fixed != text:
+            self.ctx.diag(
+                "mojibake-repaired", "info", f"repaired mis-encoded text {text.strip()[:40]!r} → {fixed.strip()[:40]!r}"
+            )
+        if "''" in fixed:
+            fixed = fixed.replace("'''", "").replace("''", "")
+        out.write(fixed)
+
+    def visit_wikilink(self, node: Wikilink, out: Flat) -> None:
+        title = self.text(node.title)
+        lower = title.lower().lstrip()
+        if lower.startswith(_HIDDEN_NAMESPACES):
+            if lower.startswith(("file:", "image:")):
+                options = [self.text(w) for w in _split_pipes(node.text)] if node.text is not None else []
+                out.current.images.append((title.split(":", 1)[1].strip(), options))
+            return
+        if _is_interwiki(lower):
+            return
+        page, fragment = split_fragment(title)
+        if node.text is not None:
+            label = self.text(node.text)
+            if not label:  # pipe trick: [[Foo (bar)|]] shows "Foo"
+                label = page.split("(")[0].strip()
+        else:
+            label = title.lstrip(":")
+        target = normalize_title(page) if page.strip() else self.ctx.title or ""
+        out.write(label)
+        out.current.links.append(Link(target=target, text=label, url=wiki_url(target, fragment), fragment=fragment))
+
+    def visit_external(self, node: ExternalLink, out: Flat) -> None:
+        url = self.text(node.url)
+        label = self.text(node.title) if node.title is not None else ("" if node.brackets else url)
+        out.write(label)
+        out.current.links.append(Link(target=None, text=label, url=url, kind="external"))
+
+    def visit_tag(self, node: Tag, out: Flat) -> None:
+        tag = str(node.tag).strip().lower()
+        if tag == "ref":
+            key = self.ctx.ref_use(node)
+            if key:
+                out.current.refs.append(key)
+            return
+        if tag in _BREAK_TAGS:
+            out.split()
+            if node.contents is not None and not node.self_closing:
+                self.visit(node.contents, out)
+            return
+        if tag in _HIDDEN_TAGS or node.contents is None:
+            return
+        if tag in _RAW_TAGS:
+            out.write(str(node.contents))
+            return
+        if tag in ("table", "td", "th"):
+            out.write(" ")
+        self.visit(node.contents, out)
+
+
+def _split_pipes(code: Wikicode) -> list[Wikicode]:
+    """Split a wikilink's text on its top-level pipes (file options)."""
+    import mwparserfromhell
+
+    parts: list[Wikicode] = [Wikicode([])]
+    for node in code.nodes:
+        if isinstance(node, Text) and "|" in node.value:
+            pieces = node.value.split("|")
+            parts[-1].nodes.append(Text(pieces[0]))
+            for piece in pieces[1:]:
+                parts.append(mwparserfromhell.parse(piece))
+        else:
+            parts[-1].nodes.append(node)
+    return parts
+
+
+def _is_interwiki(lower_title: str) -> bool:
+    head, sep, _ = lower_title.partition(":")
+    return bool(sep) and len(head) in (2, 3) and head.isalpha() and head not in ("wp", "w", "en")

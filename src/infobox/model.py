@@ -1,0 +1,317 @@
+"""The typed model: Article → Infobox → Field → Claim → value, plus Citation and Diagnostic.
+
+Every class is a plain slotted dataclass. ``to_dict()`` gives the versioned JSON form
+described by ``jsonschema/infobox.schema.json``.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field, fields, is_dataclass
+from typing import Any, ClassVar, Literal
+
+SCHEMA_VERSION = "1.0"
+
+Severity = Literal["error", "warning", "info"]
+Precision = Literal["century", "decade", "year", "month", "day"]
+
+
+def _plain(obj: Any) -> Any:
+    """Turn model objects into JSON-ready builtins (dataclass fields in declaration order)."""
+    if is_dataclass(obj):
+        out: dict[str, Any] = {}
+        kind = getattr(obj, "TYPE", None)
+        if kind:
+            out["type"] = kind
+        for f in fields(obj):
+            if f.name.startswith("_"):
+                continue
+            out[f.name] = _plain(getattr(obj, f.name))
+        for extra in getattr(obj, "DERIVED", ()):
+            out[extra] = _plain(getattr(obj, extra))
+        return out
+    if isinstance(obj, (list, tuple)):
+        return [_plain(x) for x in obj]
+    if isinstance(obj, dict):
+        return {k: _plain(v) for k, v in obj.items()}
+    return obj
+
+
+class _Model:
+    """Mixin giving every model class its JSON form."""
+
+    __slots__ = ()
+
+    def to_dict(self) -> dict[str, Any]:
+        return _plain(self)
+
+    def to_json(self, *, indent: int | None = None) -> str:
+        return json.dumps(self.to_dict(), ensure_ascii=False, indent=indent)
+
+
+# ---------------------------------------------------------------------------
+# Values
+# ---------------------------------------------------------------------------
+
+
+@dataclass(slots=True)
+class Date(_Model):
+    """A calendar date with its precision; ``end`` is set for ranges. Years BC are negative."""
+
+    TYPE: ClassVar[str] = "date"
+    DERIVED: ClassVar[tuple[str, ...]] = ("iso",)
+
+    year: int
+    month: int | None = None
+    day: int | None = None
+    precision: Precision = "day"
+    approximate: bool = False
+    end: Date | None = None
+
+    @property
+    def iso(self) -> str:
+        """ISO 8601 text at this date's precision (``1992-02-26``, ``1992-02``, ``-0020``)."""
+        y = f"-{abs(self.year):04d}" if self.year < 0 else f"{self.year:04d}"
+        if self.precision in ("year", "decade", "century") or self.month is None:
+            return y
+        if self.precision == "month" or self.day is None:
+            return f"{y}-{self.month:02d}"
+        return f"{y}-{self.month:02d}-{self.day:02d}"
+
+
+@dataclass(slots=True)
+class Quantity(_Model):
+    """A number or a range. ``high`` is None when open-ended (``200+``), ``low`` when only bounded above.
+
+    ``comparator`` records how a single bound was written: ``>=`` (200+, at least), ``>`` (over,
+    more than), ``<=`` (up to, at most), ``<`` (under, fewer than).
+    """
+
+    TYPE: ClassVar[str] = "quantity"
+
+    low: int | float | None
+    high: int | float | None
+    approximate: bool = False
+    unit: str | None = None
+    comparator: str | None = None
+
+
+@dataclass(slots=True)
+class Coordinates(_Model):
+    """A point in decimal degrees, with the form it was written in."""
+
+    TYPE: ClassVar[str] = "coordinates"
+
+    lat: float
+    lon: float
+    source: str = ""
+    params: str = ""
+
+
+@dataclass(slots=True)
+class Link(_Model):
+    """A wiki link (``target`` is the normalised page title) or an external link (``url``)."""
+
+    TYPE: ClassVar[str] = "link"
+
+    target: str | None
+    text: str
+    url: str
+    kind: Literal["wiki", "external"] = "wiki"
+    fragment: str | None = None
+
+
+@dataclass(slots=True)
+class Image(_Model):
+    """A file shown in the box, with its upload URL derived by MediaWiki's MD5 rule."""
+
+    TYPE: ClassVar[str] = "image"
+
+    file: str
+    url: str
+    size: str | None = None
+    upright: str | None = None
+    alt: str | None = None
+
+
+@dataclass(slots=True)
+class Text(_Model):
+    """Plain text, when nothing more specific was recognised."""
+
+    TYPE: ClassVar[str] = "text"
+
+    text: str
+
+
+Value = Date | Quantity | Coordinates | Link | Image | Text
+
+
+# ---------------------------------------------------------------------------
+# Structure
+# ---------------------------------------------------------------------------
+
+
+@dataclass(slots=True)
+class Diagnostic(_Model):
+    """Something worth knowing about the input; never stops parsing. ``code`` is stable."""
+
+    code: str
+    severity: Severity
+    message: str
+    line: int | None = None
+    column: int | None = None
+    field: str | None = None
+
+
+@dataclass(slots=True)
+class Citation(_Model):
+    """One reference: a CS1 template (``kind`` web/book/news/…) or plain text (``kind`` text)."""
+
+    kind: str
+    name: str | None = None
+    group: str | None = None
+    text: str = ""
+    template: str | None = None
+    title: str | None = None
+    url: str | None = None
+    archive_url: str | None = None
+    archive_date: Date | None = None
+    url_status: str | None = None
+    url_access: str | None = None
+    authors: list[str] = field(default_factory=list)
+    editors: list[str] = field(default_factory=list)
+    work: str | None = None
+    publisher: str | None = None
+    location: str | None = None
+    date: Date | None = None
+    date_text: str | None = None
+    access_date: Date | None = None
+    page: str | None = None
+    pages: str | None = None
+    at: str | None = None
+    volume: str | None = None
+    issue: str | None = None
+    edition: str | None = None
+    chapter: str | None = None
+    language: str | None = None
+    quote: str | None = None
+    via: str | None = None
+    identifiers: dict[str, str] = field(default_factory=dict)
+    params: dict[str, str] = field(default_factory=dict)
+    links: list[Link] = field(default_factory=list)
+
+
+@dataclass(slots=True)
+class Claim(_Model):
+    """One value a reader sees, with its attribution, qualifier and the references after it."""
+
+    text: str
+    value: Value
+    source: str | None = None
+    qualifier: str | None = None
+    refs: list[str] = field(default_factory=list)
+    links: list[Link] = field(default_factory=list)
+
+
+@dataclass(slots=True)
+class Param(_Model):
+    """A template parameter exactly as written: ``|name=value`` (``showkey``) or ``|value``."""
+
+    name: str
+    value: str
+    showkey: bool = True
+
+    @property
+    def key(self) -> str:
+        return self.name.strip()
+
+    @property
+    def wikitext(self) -> str:
+        return f"|{self.name}={self.value}" if self.showkey else f"|{self.value}"
+
+
+@dataclass(slots=True)
+class Field(_Model):
+    """A non-empty parameter as the reader sees it: canonical key, label, text and claims.
+
+    ``role`` says where the box shows it (title, subheader, image, caption, data, below, embed, or
+    option for sizes and alt texts); ``shown`` is False for an alias hidden by another alias of the
+    same row; ``infoboxes`` holds child infoboxes embedded in the value.
+    """
+
+    name: str
+    key: str
+    label: str
+    raw: str
+    text: str
+    claims: list[Claim] = field(default_factory=list)
+    links: list[Link] = field(default_factory=list)
+    kind: str = "auto"
+    role: str = "data"
+    shown: bool = True
+    infoboxes: list[Infobox] = field(default_factory=list)
+
+
+@dataclass(slots=True)
+class Infobox(_Model):
+    """One ``{{Infobox …}}`` call: lossless ``params`` plus interpreted ``fields`` in display order."""
+
+    template: str
+    type: str
+    title: str | None
+    span: tuple[int, int]
+    params: list[Param]
+    fields: list[Field] = field(default_factory=list)
+    diagnostics: list[Diagnostic] = field(default_factory=list)
+    schema: str = "generic"
+    closed: bool = True
+
+    @property
+    def wikitext(self) -> str:
+        """The call rebuilt from ``params``; equal, byte for byte, to the source span.
+
+        An infobox never closed in its source (``closed`` False) is rebuilt without the ``}}``.
+        """
+        return "{{" + self.template + "".join(p.wikitext for p in self.params) + ("}}" if self.closed else "")
+
+    def field(self, name: str) -> Field | None:
+        """The field written as ``name``, else the first shown field whose key is ``name``."""
+        for f in self.fields:
+            if f.name == name:
+                return f
+        for f in self.fields:
+            if f.key == name and f.shown:
+                return f
+        return None
+
+    def __getitem__(self, name: str) -> Field:
+        found = self.field(name)
+        if found is None:
+            raise KeyError(name)
+        return found
+
+    def param(self, name: str) -> Param | None:
+        for p in self.params:
+            if p.key == name:
+                return p
+        return None
+
+
+@dataclass(slots=True)
+class Article(_Model):
+    """A page (or a bare snippet): its infoboxes, the citations they use, and diagnostics."""
+
+    title: str | None
+    infoboxes: list[Infobox] = field(default_factory=list)
+    references: dict[str, Citation] = field(default_factory=dict)
+    diagnostics: list[Diagnostic] = field(default_factory=list)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"schema_version": SCHEMA_VERSION, **_plain(self)}
+
+    def all_diagnostics(self) -> list[Diagnostic]:
+        """Article-level diagnostics followed by every infobox's."""
+        out = list(self.diagnostics)
+        for box in self.infoboxes:
+            out.extend(box.diagnostics)
+        return out

@@ -1,0 +1,221 @@
+"""Formatting templates: text shown as is, wrapped, abbreviated, or replaced by a symbol."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from ..model import Link
+from ..wikitext.names import normalize_title, wiki_url
+from . import REGISTRY, Call
+
+if TYPE_CHECKING:
+    from ..interpret.flatten import Flat
+
+# Templates that show their first argument unchanged.
+PASS_THROUGH = (
+    "nowrap",
+    "nobr",
+    "small",
+    "smaller",
+    "big",
+    "larger",
+    "resize",
+    "longitem",
+    "center",
+    "centre",
+    "nobold",
+    "noitalic",
+    "nowrap begin",
+    "bold",
+    "b",
+    "italic",
+    "i",
+    "em",
+    "strong",
+    "sup",
+    "sub",
+    "vanchor",
+    "anchor text",
+    "plain link",
+    "text",
+    "hover title",
+    "abbr link",
+    "font",
+    "color",
+    "colour",
+    "linktext",
+    "nowraplinks",
+    "avoid wrap",
+    "ubl item",
+    "keypress",
+    "mono",
+    "code",
+    "var",
+    "visible anchor",
+    "midsize",
+    "wrap",
+    "nobreak",
+    "sic",
+)
+# Templates that show a fixed string (icons and maintenance tags show nothing).
+SYMBOLS = {
+    "nbsp": "\u00a0",
+    "thinsp": "\u2009",
+    "ndash": "–",
+    "mdash": "—",
+    "snd": " – ",
+    "spnd": " – ",
+    "spaced ndash": " – ",
+    "spaced en dash": " – ",
+    "dash": " – ",
+    "ndashes": "–",
+    "!": "|",
+    "=": "=",
+    "·": " · ",
+    "dot": " · ",
+    "middot": "·",
+    "bull": " • ",
+    "bullet": " • ",
+    "•": " • ",
+    "en dash": "–",
+    "em dash": "—",
+    "sp": " ",
+    "space": " ",
+    "-": "",
+    "clear": "",
+    "'": "'",
+    "''": '"',
+    "increase": "",
+    "decrease": "",
+    "steady": "",
+    "profit": "",
+    "loss": "",
+    "up": "",
+    "down": "",
+    "efn-ua": "",
+    "citation needed": "",
+    "cn": "",
+    "fact": "",
+    "when": "",
+    "by whom": "",
+    "dubious": "",
+    "clarify": "",
+    "failed verification": "",
+    "better source needed": "",
+    "vague": "",
+    "update after": "",
+    "dead link": "",
+    "citation needed span": "",
+    "pb": "",
+    "toc limit": "",
+    "clear left": "",
+    "clear right": "",
+    '-"': "",
+    "flagicon image": "",
+    "refbegin": "",
+    "refend": "",
+}
+
+
+@REGISTRY.register(*PASS_THROUGH)
+def pass_through(call: Call, out: Flat) -> None:
+    call.visit(1, out)
+
+
+def _symbol(text: str):
+    def handler(call: Call, out: Flat) -> None:
+        count = call.text(1)
+        repeat = int(count) if count.isdigit() and not text.strip() else 1
+        out.write(text * min(repeat, 20))
+
+    return handler
+
+
+for _name, _text in SYMBOLS.items():
+    REGISTRY.register(_name)(_symbol(_text))
+
+
+@REGISTRY.register("lang", "langx", "transl", "transliteration", "script", "native name", "native phrase")
+def lang(call: Call, out: Flat) -> None:
+    """``{{lang|az|Xocalı}}`` shows the text (argument 2); the language code is not shown."""
+    if call.name in ("transl", "transliteration") and call.count() >= 3:
+        call.visit(3, out)
+    else:
+        call.visit(2, out)
+
+
+@REGISTRY.register("abbr", "abbrlink", "tooltip")
+def abbr(call: Call, out: Flat) -> None:
+    call.visit(1, out)
+
+
+@REGISTRY.register("flagicon", "flagdeco", "flag icon", "flagicon image", "flagu decoration", "flag decoration")
+def flagicon(call: Call, out: Flat) -> None:
+    """A flag image only: no text."""
+
+
+@REGISTRY.register("flag", "flagcountry", "flagu", "flag country", "flagg", "flagathlete", "flagbig", "flagright")
+def flag(call: Call, out: Flat) -> None:
+    """``{{flag|Germany}}`` → a flag and the linked country name (``name=`` overrides the text)."""
+    country = call.text(1)
+    if not country:
+        return
+    if call.name == "flagathlete":
+        out.write(call.text(1))
+        return
+    label = call.text("name", country)
+    out.write(label)
+    target = normalize_title(country)
+    out.current.links.append(Link(target=target, text=label, url=wiki_url(target)))
+
+
+@REGISTRY.register("ill", "interlanguage link", "interlanguage link multi", "ill-wd", "link-interwiki")
+def interlanguage_link(call: Call, out: Flat) -> None:
+    """``{{ill|Title|de|Titel}}`` → a link to the English title (``lt=`` overrides the text)."""
+    title = call.text(1)
+    if not title:
+        return
+    label = call.text("lt", title)
+    out.write(label)
+    target = normalize_title(title)
+    out.current.links.append(Link(target=target, text=label, url=wiki_url(target)))
+
+
+@REGISTRY.register("url", "official url", "official website")
+def url(call: Call, out: Flat) -> None:
+    """``{{URL|example.com|Example}}`` → an external link."""
+    address = call.text(1) or call.text("url")
+    if not address:
+        return
+    href = address if "//" in address else "https://" + address
+    label = call.text(2) or address.split("//", 1)[-1].rstrip("/")
+    out.write(label)
+    out.current.links.append(Link(target=None, text=label, url=href, kind="external"))
+
+
+@REGISTRY.register("as of")
+def as_of(call: Call, out: Flat) -> None:
+    parts = [call.text(i) for i in (1, 2, 3) if call.text(i)]
+    prefix = "as of" if call.flag("lc") else "As of"
+    out.write(f"{prefix} {' '.join(parts)}")
+
+
+@REGISTRY.register("pagename", "pagenamebase", "fullpagename", "subpagename", "basepagename")
+def pagename(call: Call, out: Flat) -> None:
+    out.write(call.fl.ctx.title or "")
+
+
+@REGISTRY.register("#if:")
+def parser_if(call: Call, out: Flat) -> None:
+    """``{{#if: test | then | else}}``: the test is the part of the name after the colon."""
+    test = str(call.node.name).split(":", 1)[1].strip()
+    call.visit(1 if test else 2, out)
+
+
+@REGISTRY.register("#property:", "#statements:", "#invoke:", "#expr:", "#time:", "#switch:", "#ifeq:", "#tag:")
+def unresolved_function(call: Call, out: Flat) -> None:
+    """Parser functions that need Wikidata or Lua cannot be evaluated offline: shown as nothing."""
+    name = str(call.node.name).split(":", 1)[0].strip()
+    call.fl.ctx.diag(
+        "unresolved-function", "warning", f"{{{{{name}:…}}}} cannot be evaluated offline; shown as nothing", dedupe=name
+    )

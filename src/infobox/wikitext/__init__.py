@@ -1,0 +1,1 @@
+"""Wikitext stage: locate infobox spans fast, index ``<ref>`` definitions, normalise names and text."""
