@@ -193,9 +193,9 @@ def cs1_text(c: Citation) -> str:
     if c.volume:
         parts.append(f"Vol. {c.volume}" + (f" no. {c.issue}" if c.issue else ""))
     if c.page:
-        parts.append(f"p.\u00a0{c.page}")
+        parts.append(f"p. {c.page}")
     elif c.pages:
-        parts.append(f"pp.\u00a0{c.pages}")
+        parts.append(f"pp. {c.pages}")
     elif c.at:
         parts.append(c.at)
     for key, value in c.identifiers.items():

@@ -60,7 +60,7 @@ def from_coord_args(args: list[str]) -> Coordinates:
     if _NUM.match(a[0]) and _NUM.match(a[1]):
         lat, lon = float(a[0]), float(a[1])
         _check(lat, lon, [], [])
-        source = f"{abs(lat):g}°{'S' if lat < 0 else 'N'} {abs(lon):g}°{'W' if lon < 0 else 'E'}"
+        source = f"{a[0].lstrip('+-')}°{'S' if lat < 0 else 'N'} {a[1].lstrip('+-')}°{'W' if lon < 0 else 'E'}"
         return Coordinates(lat, lon, source=source, params=a[2])
     raise CoordError("unrecognised {{coord}} arguments")
 

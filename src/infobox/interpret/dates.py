@@ -167,22 +167,31 @@ def parse_date(text: str, *, full: bool = False) -> Date | None:
         return None
     text = _ORDINAL.sub("", text.replace("\u00a0", " "))
     best: tuple[int, Date, int] | None = None
+    invalid: list[tuple[int, int]] = []  # impossible dates (31 February): nothing inside them counts
+
+    def clear(m: re.Match[str]) -> bool:
+        return not any(a < m.end() and m.start() < b for a, b in invalid)
+
     for name, rx in _RANGES:
         m = rx.search(text)
         if m and (best is None or m.start() < best[0]):
             date = _range(name, m)
             if date:
                 best = (m.start(), date, m.end())
+            else:
+                invalid.append(m.span())
     for name, rx in _SINGLES:
         m = rx.search(text)
         while m:
             if best is not None and m.start() >= best[0]:
                 break
-            date = _single(name, m)
+            date = _single(name, m) if clear(m) else None
             if date:
                 date, end = _follow_range(text, m.end(), date)
                 best = (m.start(), date, end)
                 break
+            if clear(m):
+                invalid.append(m.span())
             m = rx.search(text, m.start() + 1)
     if best is None:
         return None

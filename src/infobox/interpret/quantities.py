@@ -68,7 +68,7 @@ _BETWEEN = re.compile(
 )
 _OR_MORE = re.compile(r"^\s*(?:or|and)\s+(?:more|over|above|upwards)\b", re.IGNORECASE)
 _NO_NUMBER = re.compile(r"^\s*(?:unknown|none|nil|n/?a|not known|unclear|disputed|\?+|[–—-])\s*(?:\(.*\))?\s*$", re.IGNORECASE)
-_UNIT_AT = re.compile(r"^\s*(?P<unit>[^\s\d(),;:]+(?:\s(?:mi|ft|gal))?|%)")
+_UNIT_AT = re.compile(r"^\s*(?P<unit>[^\s\d(),;:][^\s(),;:]*(?:\s(?:mi|ft|gal))?|%)")
 _FULL_REST = re.compile(r"^[\s,.;:]*$")
 
 

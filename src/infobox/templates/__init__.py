@@ -104,7 +104,7 @@ class Registry:
             raw = _COMMENT.sub("", raw)
         key = template_key(raw)
         handler = self._handlers.get(key)
-        if handler is None and ":" in key and key.startswith("#"):
+        if handler is None and ":" in key:  # parser functions: {{#if:…}}, {{formatnum:…}}
             handler = self._handlers.get(key.split(":", 1)[0] + ":")
         call = Call(node, fl, key)
         if handler is not None:

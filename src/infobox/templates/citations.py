@@ -77,9 +77,9 @@ def sfn(call: Call, out: Flat) -> None:
     at = call.text("loc") or call.text("at")
     text = " ".join(n for n in names if n)
     if where:
-        text += f", p.\u00a0{where}"
+        text += f", p. {where}"
     elif pages:
-        text += f", pp.\u00a0{pages}"
+        text += f", pp. {pages}"
     elif at:
         text += f", {at}"
     if call.name.startswith("harv"):
