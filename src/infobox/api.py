@@ -5,15 +5,13 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-import mwparserfromhell
-from mwparserfromhell.nodes import Template
-
 from .errors import InputError
 from .interpret.context import Context
 from .interpret.infobox import interpret_infobox
 from .model import Article
 from .wikitext.locate import find_infoboxes
 from .wikitext.refs import index_refs
+from .wikitext.split import parse_value, split_call
 
 
 def parse(text: str, title: str | None = None) -> Article:
@@ -34,45 +32,21 @@ def parse(text: str, title: str | None = None) -> Article:
             f'the reference "{key}" is defined twice with different content; the first is used',
             offset=refs.definitions[key].offset,
         )
-    starts = sorted([(s.start, s.end) for s in spans] + [(u, None) for u in unclosed])
-    for start, end in starts:
-        if end is None:
-            # never closed (e.g. a truncated page): read it to the end of the text, and say so
-            node = _template(text[start:] + "}}")
-            closed = node is not None and len(str(node)) < len(text) - start
-            ctx.diag(
-                "unclosed-infobox",
-                "error",
-                "an infobox is opened with {{ but never closed; it was read to the end of the text",
-                offset=start,
-            )
-        else:
-            node, closed = _template(text[start:end]), True
-        if node is None:
-            ctx.diag(
-                "unparsable-infobox", "error", "an infobox could not be read as a template call; it was skipped", offset=start
-            )
+    covered = 0  # an unclosed infobox runs to the end of the text: any later start is inside it
+    for start, end in sorted([(s.start, s.end) for s in spans] + [(u, None) for u in unclosed]):
+        if start < covered:
             continue
-        stop = start + len(str(node)) if closed else len(text)
-        if end is not None and stop != end:
-            ctx.diag(
-                "infobox-span",
-                "warning",
-                "the infobox ends earlier than its braces suggest (unbalanced markup inside)",
-                offset=stop,
-            )
-        box = interpret_infobox(node, ctx, start, stop)
+        if end is None:
+            ctx.diag("unclosed-infobox", "error", "an infobox is opened with {{ but never closed; it was read to the end of the text",
+                     offset=start)
+            end = covered = len(text)
+        name, params, closed = split_call(text[start:end])
+        box = interpret_infobox(name, params, lambda i, ps=params: parse_value(ps[i].value), ctx, start, end)
         box.closed = closed
         article.infoboxes.append(box)
     article.references = ctx.citations
     article.diagnostics = ctx.diagnostics
     return article
-
-
-def _template(source: str) -> Template | None:
-    code = mwparserfromhell.parse(source)
-    node = code.nodes[0] if code.nodes else None
-    return node if isinstance(node, Template) else None
 
 
 def read_text(path: str | os.PathLike[str]) -> str:

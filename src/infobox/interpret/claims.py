@@ -93,8 +93,13 @@ def _single_link(seg: Segment, main: str) -> Link | None:
     return link if link.text and bare in (link.text, _LEADING_ARTICLE.sub("", link.text)) else None
 
 
+MAX_VALUE_TEXT = 1000  # dates and figures are read from the start of a claim; a longer text is not scanned
+
+
 def typed_value(kind: str, seg: Segment, main: str) -> Value:
     """The claim's value: a template's typed value, else ``main`` parsed for the row's kind, else guessed."""
+    if len(main) > MAX_VALUE_TEXT:
+        return seg.values[0] if seg.values else Text(main)
     wanted = _KIND_TYPES.get(kind)
     if seg.values:
         fitting = [v for v in seg.values if wanted is None or isinstance(v, wanted)]

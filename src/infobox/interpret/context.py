@@ -92,7 +92,7 @@ class Context:
     # -- nested infoboxes -------------------------------------------------------------
     def child_infobox(self, node: Template) -> None:
         """An infobox inside a field (``module=``/``embed=``): interpreted and kept on that field."""
-        from .infobox import interpret_infobox
+        from .infobox import interpret_template
 
         start = self.offset or 0
-        self.children.append(interpret_infobox(node, self, start, start + len(str(node))))
+        self.children.append(interpret_template(node, self, start, start + len(str(node))))

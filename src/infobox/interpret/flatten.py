@@ -7,6 +7,7 @@ registry in :mod:`infobox.templates`.
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING
 
 from mwparserfromhell.nodes import (
@@ -50,6 +51,9 @@ _HIDDEN_TAGS = frozenset(
 )
 _RAW_TAGS = frozenset({"nowiki", "pre", "math", "chem", "ce", "code", "syntaxhighlight", "source", "score"})
 _HIDDEN_NAMESPACES = ("category:", "file:", "image:", "media:")
+# Anything the fast path cannot take: templates, tags, entities, bold/italic, external links, lists.
+_MARKUP = re.compile(r"[{}<>&]|''|__|~~~|(?<!\[)\[(?!\[)|(?<!\])\](?!\])|^[*#:;]|\n[*#:;]")
+_SIMPLE_LINK = re.compile(r"\[\[([^\[\]|\n]*)(?:\|([^\[\]|]*))?\]\]")
 
 
 class Segment:
@@ -188,16 +192,37 @@ class Flattener:
             return
         if _is_interwiki(lower):
             return
+        self.write_link(title, self.text(node.text) if node.text is not None else None, out)
+
+    def write_link(self, title: str, label: str | None, out: Flat) -> None:
+        """``[[title|label]]`` (``label`` None when there is no pipe; empty for the pipe trick)."""
         page, fragment = split_fragment(title)
-        if node.text is not None:
-            label = self.text(node.text)
-            if not label:  # pipe trick: [[Foo (bar)|]] shows "Foo"
-                label = page.split("(")[0].strip()
-        else:
+        if label is None:
             label = title.lstrip(":")
+        elif not label:  # pipe trick: [[Foo (bar)|]] shows "Foo"
+            label = page.split("(")[0].strip()
         target = normalize_title(page) if page.strip() else self.ctx.title or ""
         out.write(label)
         out.current.links.append(Link(target=target, text=label, url=wiki_url(target, fragment), fragment=fragment))
+
+    def quick(self, value: str) -> Flat | None:
+        """Fast path for values that are plain text and simple links (most of them); None otherwise."""
+        if _MARKUP.search(value):
+            return None
+        links = list(_SIMPLE_LINK.finditer(value)) if "[[" in value else []
+        if len(links) != value.count("[["):
+            return None
+        out = Flat()
+        pos = 0
+        for m in links:
+            title, label = m.group(1), m.group(2)
+            if ":" in title or "''" in (label or ""):
+                return None  # namespaces, files, interwiki, formatting: the full path handles them
+            self.write_text(value[pos : m.start()], out)
+            self.write_link(title, squash(label) if label is not None else None, out)
+            pos = m.end()
+        self.write_text(value[pos:], out)
+        return out
 
     def visit_external(self, node: ExternalLink, out: Flat) -> None:
         url = self.text(node.url)

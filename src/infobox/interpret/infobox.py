@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from mwparserfromhell.nodes import Template
+from mwparserfromhell.wikicode import Wikicode
 
 from ..model import Field, Image, Infobox, Param
 from ..schemas import Row, Schema, generic_row, infobox_type, schema_for
@@ -25,12 +27,21 @@ def is_blank(value: str) -> bool:
     return "<!--" in value and not _COMMENT.sub("", value).strip()
 
 
-def interpret_infobox(tpl: Template, ctx: Context, start: int, end: int) -> Infobox:
-    """Interpret ``tpl`` (found at ``text[start:end]``); diagnostics raised here go on the infobox."""
-    name_raw = str(tpl.name)
+def interpret_template(tpl: Template, ctx: Context, start: int, end: int) -> Infobox:
+    """Interpret an infobox met as a parsed template node (one nested in another infobox's field)."""
+    params = [Param(str(p.name), str(p.value), bool(p.showkey)) for p in tpl.params]
+    codes = [p.value for p in tpl.params]
+    return interpret_infobox(str(tpl.name), params, lambda i: (codes[i], None), ctx, start, end)
+
+
+def interpret_infobox(name_raw: str, params: list[Param], value_code: Callable[[int], tuple[Wikicode, str | None]],
+                      ctx: Context, start: int, end: int) -> Infobox:
+    """Interpret one infobox call found at ``text[start:end]``; diagnostics raised here go on the infobox.
+
+    ``value_code(i)`` gives the parsed wikicode of parameter ``i`` (and a problem to report, if any).
+    """
     name = template_name(_COMMENT.sub("", name_raw))
     schema = schema_for(name)
-    params = [Param(str(p.name), str(p.value), bool(p.showkey)) for p in tpl.params]
     box = Infobox(
         template=name_raw,
         type=schema.type if schema else infobox_type(name),
@@ -52,7 +63,7 @@ def interpret_infobox(tpl: Template, ctx: Context, start: int, end: int) -> Info
     chosen: list[tuple[Row, int]] = []
     seen_keys: dict[str, int] = {}
     for i, p in enumerate(params):
-        key = p.key if p.showkey else str(_positional_index(params, i))
+        key = p.key
         if key in seen_keys and not is_blank(p.value):
             ctx.offset, ctx.field = offsets[i], key
             ctx.diag("duplicate-parameter", "warning", f"parameter {key!r} is given more than once; the template uses the last")
@@ -91,7 +102,12 @@ def interpret_infobox(tpl: Template, ctx: Context, start: int, end: int) -> Info
         p = params[i]
         key = _key(params, i)
         ctx.field, ctx.offset, ctx.children = key, offsets[i], []
-        flat = ctx.flattener.flatten(tpl.params[i].value)
+        flat = ctx.flattener.quick(p.value)
+        if flat is None:
+            code, problem = value_code(i)
+            if problem:
+                ctx.diag("malformed-value", "warning", problem)
+            flat = ctx.flattener.flatten(code)
         claims = make_claims(flat, row.kind)
         box.fields.append(
             Field(
@@ -118,13 +134,8 @@ def interpret_infobox(tpl: Template, ctx: Context, start: int, end: int) -> Info
     return box
 
 
-def _positional_index(params: list[Param], i: int) -> int:
-    return sum(1 for p in params[: i + 1] if not p.showkey)
-
-
 def _key(params: list[Param], i: int) -> str:
-    p = params[i]
-    return p.key if p.showkey else str(_positional_index(params, i))
+    return params[i].key
 
 
 def _rank(row: Row, name: str) -> int:
