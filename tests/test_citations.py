@@ -23,7 +23,9 @@ def test_named_ref_defined_before():
 
 
 def test_list_defined_reference_in_reflist():
-    a = refs_of("{{Infobox thing|x=1<ref name=ld/>}}\n{{reflist|refs=\n<ref name=ld>{{cite book|last=Doe|first=J.|title=Book|year=2000}}</ref>\n}}")
+    a = refs_of(
+        "{{Infobox thing|x=1<ref name=ld/>}}\n{{reflist|refs=\n<ref name=ld>{{cite book|last=Doe|first=J.|title=Book|year=2000}}</ref>\n}}"
+    )
     c = a.references["ld"]
     assert c.kind == "book" and c.authors == ["Doe, J."] and c.date.iso == "2000"
 
@@ -64,12 +66,16 @@ def test_cs1_aliases_and_old_parameters():
 
 
 def test_archive_without_status_defaults_to_dead():
-    a = refs_of("{{Infobox thing|x=1<ref name=d>{{cite web|url=http://e.org|title=T|archive-url=http://a.org|archive-date=2015}}</ref>}}")
+    a = refs_of(
+        "{{Infobox thing|x=1<ref name=d>{{cite web|url=http://e.org|title=T|archive-url=http://a.org|archive-date=2015}}</ref>}}"
+    )
     assert a.references["d"].url_status == "dead"
 
 
 def test_every_parameter_is_kept():
-    a = refs_of("{{Infobox thing|x=1<ref name=k>{{cite journal|title=T|journal=J|volume=3|issue=2|pages=10–12|doi=10.1/x|pmid=123|someunknown=kept}}</ref>}}")
+    a = refs_of(
+        "{{Infobox thing|x=1<ref name=k>{{cite journal|title=T|journal=J|volume=3|issue=2|pages=10–12|doi=10.1/x|pmid=123|someunknown=kept}}</ref>}}"
+    )
     c = a.references["k"]
     assert (c.work, c.volume, c.issue, c.pages) == ("J", "3", "2", "10–12")
     assert c.identifiers == {"doi": "10.1/x", "pmid": "123"}

@@ -5,7 +5,6 @@ from __future__ import annotations
 import pytest
 
 from helpers import parse_one
-
 from infobox.interpret.claims import attribution
 
 

@@ -4,9 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from infobox import Coordinates
-
 from helpers import parse_one, value_of
+from infobox import Coordinates
 
 
 @pytest.mark.parametrize(
@@ -16,7 +15,12 @@ from helpers import parse_one, value_of
         ("{{coord|43.65|N|79.38|W}}", 43.65, -79.38, "43.65°N 79.38°W"),
         ("{{coord|51|31|N|0|06|W}}", 51.516667, -0.1, "51°31′N 0°06′W"),
         ("{{coord|39|54|40|N|46|47|21|E|type:city_region:AZ}}", 39.911111, 46.789167, "39°54′40″N 46°47′21″E"),
-        ("{{Coord|48|10|47|N|11|32|57|E|region:DE-BY_scale:50000_type:event|display=inline,title}}", 48.179722, 11.549167, "48°10′47″N 11°32′57″E"),
+        (
+            "{{Coord|48|10|47|N|11|32|57|E|region:DE-BY_scale:50000_type:event|display=inline,title}}",
+            48.179722,
+            11.549167,
+            "48°10′47″N 11°32′57″E",
+        ),
         ("{{coord|40|44|54.36051|N|73|59|08.35715|W|name=Empire State Building}}", 40.748433, -73.985655, None),
         ("{{coord|33|51|S|151|12|E}}", -33.85, 151.2, "33°51′S 151°12′E"),
     ],

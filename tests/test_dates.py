@@ -4,10 +4,9 @@ from __future__ import annotations
 
 import pytest
 
+from helpers import value_of
 from infobox import Date
 from infobox.interpret.dates import format_date, parse_date
-
-from helpers import value_of
 
 
 @pytest.mark.parametrize(
@@ -41,7 +40,9 @@ def test_date_templates(wikitext, iso, precision):
 def test_date_template_text_follows_df():
     from helpers import parse_one
 
-    box = parse_one("{{Infobox thing|a={{start date|1992|2|26}}|b={{start date|1992|2|26|df=y}}|c={{death date and age|1966|7|19|1887|5|21}}}}")
+    box = parse_one(
+        "{{Infobox thing|a={{start date|1992|2|26}}|b={{start date|1992|2|26|df=y}}|c={{death date and age|1966|7|19|1887|5|21}}}}"
+    )
     assert box["a"].text == "February 26, 1992"
     assert box["b"].text == "26 February 1992"
     assert box["c"].text == "July 19, 1966 (aged 79)"

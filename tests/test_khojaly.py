@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from conftest import FIXTURES
 from infobox import Date, Image, Link, Quantity
 
 
@@ -166,7 +167,7 @@ def test_diagnostics(khojaly):
     assert codes["mojibake-repaired"].severity == "info"
 
 
-def test_lossless_params(khojaly, khojaly_box):
-    text = (khojaly_box.wikitext, khojaly_box.span)
-    source = open(__file__.replace("test_khojaly.py", "fixtures/Khojaly_massacre.infobox.wiki"), encoding="utf-8").read()
-    assert text[0] == source[text[1][0] : text[1][1]]
+def test_lossless_params(khojaly_box):
+    source = (FIXTURES / "Khojaly_massacre.infobox.wiki").read_text("utf-8")
+    start, end = khojaly_box.span
+    assert khojaly_box.wikitext == source[start:end] == source

@@ -4,10 +4,9 @@ from __future__ import annotations
 
 import pytest
 
+from helpers import parse_one, value_of
 from infobox import Image, Link
 from infobox.wikitext.names import normalize_title, upload_url, wiki_url
-
-from helpers import parse_one, value_of
 
 
 def test_title_normalisation():
@@ -42,7 +41,9 @@ def test_thumbnail_url():
 
 
 def test_link_forms():
-    box = parse_one("{{Infobox thing|a=[[Khojaly (town)|Khojaly]]|b=[[Foo (bar)|]]|c=[[Page#Section|text]]|d=[https://example.org Example]}}")
+    box = parse_one(
+        "{{Infobox thing|a=[[Khojaly (town)|Khojaly]]|b=[[Foo (bar)|]]|c=[[Page#Section|text]]|d=[https://example.org Example]}}"
+    )
     assert box["a"].links[0] == Link("Khojaly (town)", "Khojaly", "https://en.wikipedia.org/wiki/Khojaly_(town)")
     assert box["b"].text == "Foo"
     assert box["c"].links[0].fragment == "Section"

@@ -4,10 +4,9 @@ from __future__ import annotations
 
 import pytest
 
+from helpers import value_of
 from infobox import Quantity, Text
 from infobox.interpret.quantities import parse_quantity
-
-from helpers import value_of
 
 
 @pytest.mark.parametrize(

@@ -7,7 +7,7 @@
 (200, None, 'Human Rights Watch')
 """
 
-from .api import parse, parse_file
+from .api import interpret_value, parse, parse_file
 from .errors import InfoboxError, InputError
 from .model import (
     SCHEMA_VERSION,
@@ -47,6 +47,7 @@ __all__ = [
     "Quantity",
     "Text",
     "Value",
+    "interpret_value",
     "parse",
     "parse_file",
 ]

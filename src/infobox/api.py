@@ -6,9 +6,10 @@ import os
 from pathlib import Path
 
 from .errors import InputError
+from .interpret.claims import make_claims
 from .interpret.context import Context
 from .interpret.infobox import interpret_infobox
-from .model import Article
+from .model import Article, Claim
 from .wikitext.locate import find_infoboxes
 from .wikitext.refs import index_refs
 from .wikitext.split import parse_value, split_call
@@ -37,8 +38,12 @@ def parse(text: str, title: str | None = None) -> Article:
         if start < covered:
             continue
         if end is None:
-            ctx.diag("unclosed-infobox", "error", "an infobox is opened with {{ but never closed; it was read to the end of the text",
-                     offset=start)
+            ctx.diag(
+                "unclosed-infobox",
+                "error",
+                "an infobox is opened with {{ but never closed; it was read to the end of the text",
+                offset=start,
+            )
             end = covered = len(text)
         name, params, closed = split_call(text[start:end])
         box = interpret_infobox(name, params, lambda i, ps=params: parse_value(ps[i].value), ctx, start, end)
@@ -47,6 +52,19 @@ def parse(text: str, title: str | None = None) -> Article:
     article.references = ctx.citations
     article.diagnostics = ctx.diagnostics
     return article
+
+
+def interpret_value(wikitext: str, kind: str = "auto", title: str | None = None) -> list[Claim]:
+    """The claims one infobox value makes, read as ``kind`` (auto, text, date, quantity, coordinates, image).
+
+    >>> [c.value.iso for c in interpret_value("{{start date|1992|2|26}}", "date")]
+    ['1992-02-26']
+    """
+    ctx = Context(wikitext, title, index_refs(wikitext))
+    code, problem = parse_value(wikitext)
+    if problem:
+        ctx.diag("malformed-value", "warning", problem)
+    return make_claims(ctx.flattener.quick(wikitext) or ctx.flattener.flatten(code), kind)
 
 
 def read_text(path: str | os.PathLike[str]) -> str:

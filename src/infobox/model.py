@@ -16,19 +16,26 @@ Severity = Literal["error", "warning", "info"]
 Precision = Literal["century", "decade", "year", "month", "day"]
 
 
+_LAYOUT: dict[type, tuple[str | None, tuple[str, ...]]] = {}
+
+
+def _layout(cls: type) -> tuple[str | None, tuple[str, ...]]:
+    """(type tag, attribute names in JSON order) of a model class, computed once."""
+    if cls not in _LAYOUT:
+        names = tuple(f.name for f in fields(cls) if not f.name.startswith("_")) + tuple(getattr(cls, "DERIVED", ()))
+        _LAYOUT[cls] = (getattr(cls, "TYPE", None), names)
+    return _LAYOUT[cls]
+
+
 def _plain(obj: Any) -> Any:
     """Turn model objects into JSON-ready builtins (dataclass fields in declaration order)."""
+    if obj is None or isinstance(obj, (str, int, float, bool)):
+        return obj
     if is_dataclass(obj):
-        out: dict[str, Any] = {}
-        kind = getattr(obj, "TYPE", None)
-        if kind:
-            out["type"] = kind
-        for f in fields(obj):
-            if f.name.startswith("_"):
-                continue
-            out[f.name] = _plain(getattr(obj, f.name))
-        for extra in getattr(obj, "DERIVED", ()):
-            out[extra] = _plain(getattr(obj, extra))
+        kind, names = _layout(type(obj))
+        out: dict[str, Any] = {"type": kind} if kind else {}
+        for name in names:
+            out[name] = _plain(getattr(obj, name))
         return out
     if isinstance(obj, (list, tuple)):
         return [_plain(x) for x in obj]

@@ -20,6 +20,7 @@ _SOURCE = re.compile(
 _SOURCE_AFTER = re.compile(r"^(?P<source>.+?)\s+(?:estimates?|figures?|claims?|count|data)$", re.IGNORECASE | re.DOTALL)
 _FILE_LIKE = re.compile(r"\.(?:jpe?g|png|gif|svg|tiff?|webp|xcf|pdf|bmp|ogg|ogv|webm|djvu)\s*$", re.IGNORECASE)
 _LEADING_ARTICLE = re.compile(r"^(?:the|a|an)\s+", re.IGNORECASE)
+_NOT_JUST_A_NUMBER = re.compile(r"[^\d\s,.+]")
 _KIND_TYPES: dict[str, type] = {"date": Date, "quantity": Quantity, "image": Image}
 
 
@@ -133,7 +134,7 @@ def guess_value(seg: Segment, main: str) -> Value:
         return link
     if seg.images and not main:
         return _image_from_segment(seg, main) or Text(main)
-    date = parse_date(main, full=True)
+    date = parse_date(main, full=True) if _NOT_JUST_A_NUMBER.search(main) else None
     if date and (date.precision in ("day", "month") or date.end is not None or date.year < 0):
         return date
     q = parse_quantity(main, full=True)

@@ -71,8 +71,17 @@ def format_dms(parts: list[str], hemisphere: str) -> str:
     return "".join(f"{p}{mark}" for p, mark in zip(parts, marks, strict=False) if p) + hemisphere.upper()
 
 
+_COORD_CALL = re.compile(r"\{\{\s*coord\s*\|([^{}]*)", re.IGNORECASE)
+
+
 def parse_coordinates(text: str) -> Coordinates | None:
-    """Free-text DMS such as ``33º51'35.9" S 151º12'40" E`` → Coordinates, else None."""
+    """Free-text DMS such as ``33º51'35.9" S 151º12'40" E`` (or a ``{{coord|…`` left unclosed) → Coordinates."""
+    call = _COORD_CALL.search(text)
+    if call:
+        try:
+            return from_coord_args([a for a in call.group(1).split("|") if "=" not in a])
+        except CoordError:
+            return None
     m = _FREE.search(text)
     if not m:
         return None

@@ -59,7 +59,7 @@ _SINGLES = [
     ("mdy", _c(rf"\b(?P<m>{_M})\s+{_D}\s*[,.]?\s+{_Y}{_ERA}")),
     ("m_dy", _c(rf"\b(?P<m>{_M}),\s+{_D}\s+(?P<y>\d{{4}})(?!\d)")),
     ("dmy_num", _c(r"(?<![\d/.])(?P<d>[0-3]?\d)[/.-](?P<mn>[01]?\d)[/.-](?P<y>\d{3,4})(?![\d/.-])")),
-    ("my", _c(rf"\b(?P<m>{_M}),?\s+{_Y}{_ERA}")),
+    ("my", _c(rf"\b(?P<m>{_M}),?\s+(?:(?P<y>\d{{3,4}})(?!\d)|(?P<y2>\d{{1,2}})(?!\d)(?=\s*(?:BC|AD|BCE|CE|AC)\b)){_ERA}")),
     ("iso_month", _c(r"(?<![\d/.-])(?P<y>\d{4})-(?P<mn>[01]\d)(?![\d-])")),
     ("decade", _c(r"(?<![\d.,])(?P<y>\d{2,3}0)s\b")),
     ("year_era", _c(r"(?<![\d.,])(?P<y>\d{1,4})\s*(?P<era>B\.?\s?C\.?(?:E\.?)?|A\.?\s?D\.?|C\.?E\.?|AC)(?![A-Za-z])")),
@@ -74,6 +74,7 @@ _SINGLE_AT = {name: _c(r"\s*" + rx.pattern) for name, rx in _SINGLES}
 _RANGE_JOIN = _c(_DASH)
 _APPROX = _c(r"(?:\bc\.|\bca\.|\bcirca|\bapprox(?:\.|imately)?|\babout|\baround|~|\bc)\s*$")
 _ORDINAL = _c(r"(?<=\d)(?:st|nd|rd|th)\b")
+_DIGIT = re.compile(r"\d")
 _FULL_REST = re.compile(r"^[\s,.;:()\[\]]*$")
 
 
@@ -110,7 +111,9 @@ def make_date(year: int, month: int | None = None, day: int | None = None, appro
 
 def _single(name: str, m: re.Match[str]) -> Date | None:
     g = m.groupdict()
-    year = int(g["y"])
+    year = int(g.get("y") or g["y2"])
+    if year == 0:
+        return None  # there is no year 0
     sign = _era_sign(g.get("era"))
     month = int(g["mn"]) if g.get("mn") else _month(g["m"]) if g.get("m") else None
     day = int(g["d"]) if g.get("d") else None
@@ -163,7 +166,7 @@ def _follow_range(text: str, pos: int, start: Date) -> tuple[Date, int]:
 
 def parse_date(text: str, *, full: bool = False) -> Date | None:
     """The first date in ``text`` (or, with ``full``, only when the date is the whole text)."""
-    if not text or not any(ch.isdigit() for ch in text):
+    if not text or not _DIGIT.search(text):
         return None
     text = _ORDINAL.sub("", text.replace("\u00a0", " "))
     best: tuple[int, Date, int] | None = None
@@ -181,6 +184,8 @@ def parse_date(text: str, *, full: bool = False) -> Date | None:
             else:
                 invalid.append(m.span())
     for name, rx in _SINGLES:
+        if name == "year" and best is not None:
+            break  # a bare number is a year only when nothing more specific is there
         m = rx.search(text)
         while m:
             if best is not None and m.start() >= best[0]:

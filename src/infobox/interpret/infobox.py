@@ -34,8 +34,14 @@ def interpret_template(tpl: Template, ctx: Context, start: int, end: int) -> Inf
     return interpret_infobox(str(tpl.name), params, lambda i: (codes[i], None), ctx, start, end)
 
 
-def interpret_infobox(name_raw: str, params: list[Param], value_code: Callable[[int], tuple[Wikicode, str | None]],
-                      ctx: Context, start: int, end: int) -> Infobox:
+def interpret_infobox(
+    name_raw: str,
+    params: list[Param],
+    value_code: Callable[[int], tuple[Wikicode, str | None]],
+    ctx: Context,
+    start: int,
+    end: int,
+) -> Infobox:
     """Interpret one infobox call found at ``text[start:end]``; diagnostics raised here go on the infobox.
 
     ``value_code(i)`` gives the parsed wikicode of parameter ``i`` (and a problem to report, if any).

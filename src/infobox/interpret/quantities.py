@@ -10,7 +10,7 @@ from importlib import resources
 
 from ..model import Quantity
 
-_NUM = r"[-−]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?"
+_NUM = r"(?>[-−]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?)(?![.,][.,\d])"  # 1,500,200,55 is no number
 _SCALE_WORDS = {"thousand": 1e3, "million": 1e6, "mio": 1e6, "mn": 1e6, "billion": 1e9, "bn": 1e9, "trillion": 1e12}
 _SCALE = r"(?:\s*(?P<{name}>thousand|million|mio|mn|billion|bn|trillion)\b)?"
 _APPROX = (
@@ -69,6 +69,7 @@ _BETWEEN = re.compile(
 _OR_MORE = re.compile(r"^\s*(?:or|and)\s+(?:more|over|above|upwards)\b", re.IGNORECASE)
 _NO_NUMBER = re.compile(r"^\s*(?:unknown|none|nil|n/?a|not known|unclear|disputed|\?+|[–—-])\s*(?:\(.*\))?\s*$", re.IGNORECASE)
 _UNIT_AT = re.compile(r"^\s*(?P<unit>[^\s\d(),;:][^\s(),;:]*(?:\s(?:mi|ft|gal))?|%)")
+_DIGIT = re.compile(r"\d")
 _FULL_REST = re.compile(r"^[\s,.;:]*$")
 
 
@@ -123,7 +124,7 @@ def parse_quantity(text: str, *, full: bool = False) -> Quantity | None:
 
     ``Unknown``, ``None``, ``N/A`` and the like give None: they are not numbers.
     """
-    if not text or _NO_NUMBER.match(text) or not any(ch.isdigit() for ch in text):
+    if not text or not _DIGIT.search(text) or _NO_NUMBER.match(text):
         return None
     text = text.replace("\u00a0", " ").replace("\u2009", " ")
     m = _BETWEEN.match(text)
