@@ -97,7 +97,7 @@ def test_sfn_efn_r():
 
 def test_duplicate_definitions_are_diagnosed():
     a = refs_of("{{Infobox thing|x=1<ref name=d/>}}<ref name=d>One</ref><ref name=d>Two</ref>")
-    assert "ref-duplicate-key" in {d.code for d in a.diagnostics}
+    assert "ref-duplicate-key" in {d.code for d in a.all_diagnostics()}
     assert a.references["d"].text == "One"
 
 

@@ -11,8 +11,7 @@ from .interpret.context import Context
 from .interpret.infobox import interpret_infobox
 from .model import Article, Claim
 from .wikitext.locate import find_infoboxes
-from .wikitext.refs import index_refs
-from .wikitext.split import parse_value, split_call
+from .wikitext.split import split_call
 
 
 def parse(text: str, title: str | None = None) -> Article:
@@ -23,16 +22,8 @@ def parse(text: str, title: str | None = None) -> Article:
     if not isinstance(text, str):
         raise TypeError(f"parse() takes wikitext as str, not {type(text).__name__}; use parse_file() for files")
     spans, unclosed = find_infoboxes(text)
-    refs = index_refs(text)
-    ctx = Context(text, title, refs)
+    ctx = Context(text, title)
     article = Article(title=title)
-    for key in refs.conflicts:
-        ctx.diag(
-            "ref-duplicate-key",
-            "warning",
-            f'the reference "{key}" is defined twice with different content; the first is used',
-            offset=refs.definitions[key].offset,
-        )
     covered = 0  # an unclosed infobox runs to the end of the text: any later start is inside it
     for start, end in sorted([(s.start, s.end) for s in spans] + [(u, None) for u in unclosed]):
         if start < covered:
@@ -46,7 +37,7 @@ def parse(text: str, title: str | None = None) -> Article:
             )
             end = covered = len(text)
         name, params, closed = split_call(text[start:end])
-        box = interpret_infobox(name, params, lambda i, ps=params: parse_value(ps[i].value), ctx, start, end)
+        box = interpret_infobox(name, params, lambda i, ps=params: ctx.parse(ps[i].value), ctx, start, end)
         box.closed = closed
         article.infoboxes.append(box)
     article.references = ctx.citations
@@ -60,11 +51,8 @@ def interpret_value(wikitext: str, kind: str = "auto", title: str | None = None)
     >>> [c.value.iso for c in interpret_value("{{start date|1992|2|26}}", "date")]
     ['1992-02-26']
     """
-    ctx = Context(wikitext, title, index_refs(wikitext))
-    code, problem = parse_value(wikitext)
-    if problem:
-        ctx.diag("malformed-value", "warning", problem)
-    return make_claims(ctx.flattener.quick(wikitext) or ctx.flattener.flatten(code), kind)
+    ctx = Context(wikitext, title)
+    return make_claims(ctx.flattener.quick(wikitext) or ctx.flattener.flatten(ctx.parse(wikitext)), kind)
 
 
 def read_text(path: str | os.PathLike[str]) -> str:

@@ -12,10 +12,12 @@ from mwparserfromhell.wikicode import Wikicode
 
 from ..interpret.dates import make_date, parse_date
 from ..model import Citation, Date
+from ..wikitext.locate import call_end
 from ..wikitext.names import template_key
+from ..wikitext.split import split_call
 
 if TYPE_CHECKING:
-    from ..interpret.flatten import Flattener
+    from ..interpret.flatten import Flat, Flattener
 
 _KINDS_BY_NAME = {
     "citation": "citation",
@@ -103,19 +105,23 @@ def _status(params: dict[str, str], archive_url: str | None) -> str | None:
 
 
 def cs1_citation(tpl: Template, fl: Flattener, kind: str) -> Citation:
-    """Typed fields of one CS1 template; every argument is also kept, as text, in ``params``."""
+    """Typed fields of one CS1 template node; every argument is also kept, as text, in ``params``."""
+    return cs1_from_args(str(tpl.name), [(str(p.name).strip(), fl.flatten(p.value)) for p in tpl.params], kind)
+
+
+def cs1_from_args(template: str, args: list[tuple[str, Flat]], kind: str) -> Citation:
+    """A Citation from a CS1 template's name and its flattened arguments."""
     cfg = _config()
     params: dict[str, str] = {}
     links = []
-    for p in tpl.params:
-        flat = fl.flatten(p.value)
+    for key, flat in args:
         value = " ".join(s.text for s in flat.segments if s.text)
         links.extend(flat.links)
         if value:
-            params[str(p.name).strip()] = value
+            params[key] = value
     lower = {k.lower(): v for k, v in params.items()}
     f = {attr: _first(lower, names) for attr, names in cfg["fields"].items()}
-    c = Citation(kind=kind, template=template_key(str(tpl.name)))
+    c = Citation(kind=kind, template=template_key(template))
     for attr in (
         "title",
         "url",
@@ -153,6 +159,25 @@ def cs1_citation(tpl: Template, fl: Flattener, kind: str) -> Citation:
 def _main_template(code: Wikicode) -> Template | None:
     """The CS1 template a reference consists of (other text may surround it)."""
     return next((n for n in code.nodes if isinstance(n, Template) and cs1_kind(str(n.name))), None)
+
+
+def citation_from_text(content: str, fl: Flattener, name: str | None = None, group: str | None = None) -> Citation:
+    """A reference's content as written → Citation.
+
+    Fast path: content that is exactly one CS1 call is split with our own splitter and its
+    arguments flattened one by one, without building a parse tree for the whole call.
+    """
+    stripped = content.strip()
+    if stripped.startswith("{{") and stripped.endswith("}}") and "<!--" not in stripped and call_end(stripped) == len(stripped):
+        template, params, _ = split_call(stripped)
+        kind = cs1_kind(template)
+        if kind:
+            args = [(p.key, fl.quick(p.value) or fl.flatten(fl.ctx.parse(p.value))) for p in params]
+            c = cs1_from_args(template, args, kind)
+            c.text = cs1_text(c)
+            c.name, c.group = name, group
+            return c
+    return build_citation(fl.ctx.parse(content), fl, name, group)
 
 
 def build_citation(code: Wikicode, fl: Flattener, name: str | None = None, group: str | None = None) -> Citation:

@@ -5,14 +5,14 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-import mwparserfromhell
 from mwparserfromhell.nodes import Tag, Template
 from mwparserfromhell.wikicode import Wikicode
 
-from ..citations.cs1 import build_citation
+from ..citations.cs1 import build_citation, citation_from_text
 from ..model import Citation, Diagnostic, Infobox, Severity
 from ..wikitext.locate import LineIndex
-from ..wikitext.refs import RefIndex, ref_key
+from ..wikitext.refs import RefIndex, index_refs, ref_key
+from ..wikitext.split import REF_ID, parse_value
 
 if TYPE_CHECKING:
     from .flatten import Flattener
@@ -21,12 +21,13 @@ if TYPE_CHECKING:
 class Context:
     """What interpreting one article needs to share: refs, citations, diagnostics, position."""
 
-    def __init__(self, text: str, title: str | None, refs: RefIndex) -> None:
+    def __init__(self, text: str, title: str | None) -> None:
         from .flatten import Flattener
 
         self.text = text
         self.title = title
-        self.refs = refs
+        self._refs: RefIndex | None = None
+        self.ref_contents: list[str] = []
         self.citations: dict[str, Citation] = {}
         self.lines = LineIndex(text)
         self.diagnostics: list[Diagnostic] = []
@@ -48,7 +49,21 @@ class Context:
         line, column = self.lines.position(at) if at is not None else (None, None)
         self.diagnostics.append(Diagnostic(code, severity, message, line, column, self.field))
 
+    def parse(self, value: str) -> Wikicode:
+        """Parse a value (refs held aside as text, unclosed braces shown literally); problems reported."""
+        code, problem = parse_value(value, self.ref_contents)
+        if problem:
+            self.diag("malformed-value", "warning", problem)
+        return code
+
     # -- references -------------------------------------------------------------------
+    @property
+    def refs(self) -> RefIndex:
+        """The article's named-ref index, built the first time a reuse needs it."""
+        if self._refs is None:
+            self._refs = index_refs(self.text)
+        return self._refs
+
     def use(self, key: str) -> str:
         """A reuse of a named reference: resolve it anywhere in the article, or report it."""
         if key in self.citations:
@@ -57,8 +72,9 @@ class Context:
         if definition is None:
             self.diag("unresolved-ref", "warning", f'the named reference "{key}" is used but never defined')
             return key
-        code = mwparserfromhell.parse(definition.content)
-        self.citations[key] = build_citation(code, self.flattener, definition.name, definition.group)
+        if key in self.refs.conflicts:
+            self.diag("ref-duplicate-key", "warning", f'the reference "{key}" is defined twice with different content; the first is used')
+        self.citations[key] = citation_from_text(definition.content, self.flattener, definition.name, definition.group)
         return key
 
     def define(self, key: str, make: Callable[[], Citation]) -> str:
@@ -67,21 +83,28 @@ class Context:
             self.citations[key] = make()
         return key
 
-    def define_from(self, content: Wikicode, name: str | None, group: str | None) -> str:
-        """A reference given with its content (``<ref name=x>…</ref>``, ``{{efn|…}}``)."""
+    def define_from(self, content: Wikicode | str, name: str | None, group: str | None) -> str:
+        """A reference given with its content (``<ref name=x>…</ref>``, ``{{efn|…}}``), as wikicode or text."""
         key = ref_key(name, group)
         if key is None:
             self._anonymous += 1
             key = f"{group}:#{self._anonymous}" if group else f"#{self._anonymous}"
         if key in self.citations:
             return key
+        if isinstance(content, str):
+            return self.define(key, lambda: citation_from_text(content, self.flattener, name, group))
         return self.define(key, lambda: build_citation(content, self.flattener, name, group))
 
     def ref_use(self, node: Tag) -> str | None:
         """The key of a ``<ref>`` tag met in a value (defining or reusing a citation)."""
         attrs = {str(a.name).strip().lower(): (str(a.value).strip() if a.value is not None else "") for a in node.attributes}
         name, group = attrs.get("name") or None, attrs.get("group") or None
-        if node.contents is not None and not node.self_closing and str(node.contents).strip():
+        held = attrs.get(REF_ID)
+        if held is not None and held.isdigit() and int(held) < len(self.ref_contents):
+            content = self.ref_contents[int(held)]
+            if content.strip():
+                return self.define_from(content, name, group)
+        elif node.contents is not None and not node.self_closing and str(node.contents).strip():
             return self.define_from(node.contents, name, group)
         key = ref_key(name, group)
         if key is None:

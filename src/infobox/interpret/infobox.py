@@ -31,20 +31,20 @@ def interpret_template(tpl: Template, ctx: Context, start: int, end: int) -> Inf
     """Interpret an infobox met as a parsed template node (one nested in another infobox's field)."""
     params = [Param(str(p.name), str(p.value), bool(p.showkey)) for p in tpl.params]
     codes = [p.value for p in tpl.params]
-    return interpret_infobox(str(tpl.name), params, lambda i: (codes[i], None), ctx, start, end)
+    return interpret_infobox(str(tpl.name), params, codes.__getitem__, ctx, start, end)
 
 
 def interpret_infobox(
     name_raw: str,
     params: list[Param],
-    value_code: Callable[[int], tuple[Wikicode, str | None]],
+    value_code: Callable[[int], Wikicode],
     ctx: Context,
     start: int,
     end: int,
 ) -> Infobox:
     """Interpret one infobox call found at ``text[start:end]``; diagnostics raised here go on the infobox.
 
-    ``value_code(i)`` gives the parsed wikicode of parameter ``i`` (and a problem to report, if any).
+    ``value_code(i)`` gives the parsed wikicode of parameter ``i``.
     """
     name = template_name(_COMMENT.sub("", name_raw))
     schema = schema_for(name)
@@ -108,12 +108,7 @@ def interpret_infobox(
         p = params[i]
         key = _key(params, i)
         ctx.field, ctx.offset, ctx.children = key, offsets[i], []
-        flat = ctx.flattener.quick(p.value)
-        if flat is None:
-            code, problem = value_code(i)
-            if problem:
-                ctx.diag("malformed-value", "warning", problem)
-            flat = ctx.flattener.flatten(code)
+        flat = ctx.flattener.quick(p.value) or ctx.flattener.flatten(value_code(i))
         claims = make_claims(flat, row.kind)
         box.fields.append(
             Field(

@@ -117,12 +117,31 @@ def _balanced(value: str) -> str:
     return "".join(out)
 
 
-def parse_value(value: str) -> tuple[Wikicode, str | None]:
-    """A parameter value's wikicode, and a problem to report (or None)."""
+_REF_WITH_CONTENT = re.compile(r"<!--.*?(?:-->|\Z)|<ref(\s[^>]*?)?(?<!/)>(.*?)</ref\s*>", re.IGNORECASE | re.DOTALL)
+REF_ID = "data-infobox-ref"
+
+
+def parse_value(value: str, contents: list[str] | None = None) -> tuple[Wikicode, str | None]:
+    """A parameter value's wikicode, and a problem to report (or None).
+
+    With ``contents``, each ``<ref …>content</ref>`` is replaced by a self-closing ``<ref …/>``
+    carrying ``data-infobox-ref=N`` and its content is appended to ``contents`` at index N: the
+    citation is built from the text later, without a parse tree for it here.
+    """
     if len(value) > MAX_VALUE:
         return Wikicode([Text(value)]), f"a value of {len(value):,} characters was not parsed for markup (limit {MAX_VALUE:,})"
+    problem = None
+    if contents is not None and "<ref" in value.lower():
+
+        def hold(m: re.Match[str]) -> str:
+            if m.group(0).startswith("<!--"):
+                return m.group(0)
+            contents.append(m.group(2))
+            return f'<ref{m.group(1) or ""} {REF_ID}="{len(contents) - 1}"/>'
+
+        value = _REF_WITH_CONTENT.sub(hold, value)
     if "{{" in value:
         balanced = _balanced(value)
         if balanced is not value:
-            return mwparserfromhell.parse(balanced), "a {{ that is never closed is shown as text"
-    return mwparserfromhell.parse(value), None
+            value, problem = balanced, "a {{ that is never closed is shown as text"
+    return mwparserfromhell.parse(value), problem
