@@ -78,6 +78,11 @@ def test_image_companion_parameters():
         ("x<!-- hidden -->y", "xy"),
         ("1975{{ndash}}1976", "1975–1976"),
         ("[[Category:Foo]]visible", "visible"),
+        ("{{sclass|Tribal|destroyer}}", "Tribal-class destroyer"),
+        ("{{marriage|Jane Doe|1990|2000}}", "Jane Doe (m. 1990–2000)"),
+        ("{{lang-fr|Paris}}", "Paris"),
+        ("Source {{fr icon}}", "Source"),
+        ("{{unknown template|first|second}}", "first"),
     ],
 )
 def test_plain_text(wikitext, text):
@@ -99,3 +104,9 @@ def test_correct_non_ascii_text_is_untouched():
     box = parse_one("{{Infobox thing|x=Çullu, Ağdam – café}}")
     assert box["x"].text == "Çullu, Ağdam – café"
     assert not box.diagnostics
+
+
+def test_unknown_templates_are_reported_once():
+    box = parse_one("{{Infobox thing|a={{mystery|x}}|b={{mystery|y}}}}")
+    assert [d.code for d in box.diagnostics] == ["unknown-template"]
+    assert "mystery" in box.diagnostics[0].message

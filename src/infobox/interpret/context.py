@@ -73,7 +73,11 @@ class Context:
             self.diag("unresolved-ref", "warning", f'the named reference "{key}" is used but never defined')
             return key
         if key in self.refs.conflicts:
-            self.diag("ref-duplicate-key", "warning", f'the reference "{key}" is defined twice with different content; the first is used')
+            self.diag(
+                "ref-duplicate-key",
+                "warning",
+                f'the reference "{key}" is defined twice with different content; the first is used',
+            )
         self.citations[key] = citation_from_text(definition.content, self.flattener, definition.name, definition.group)
         return key
 

@@ -111,6 +111,10 @@ class Registry:
             handler(call, out)
         elif _INFOBOX.match(key):
             fl.ctx.child_infobox(node)
+        elif key.startswith("lang-"):  # {{lang-fr|texte}}: the text, without the language name
+            call.visit(1, out)
+        elif key.endswith(" icon"):  # {{fr icon}}: a language marker, no value text
+            pass
         else:
             fl.ctx.diag(
                 "unknown-template",

@@ -219,3 +219,26 @@ def unresolved_function(call: Call, out: Flat) -> None:
     call.fl.ctx.diag(
         "unresolved-function", "warning", f"{{{{{name}:…}}}} cannot be evaluated offline; shown as nothing", dedupe=name
     )
+
+
+@REGISTRY.register("sclass", "sclass-", "sclass2", "sclass2-")
+def ship_class(call: Call, out: Flat) -> None:
+    """``{{sclass|Tribal|destroyer}}`` → ``Tribal-class destroyer`` (``sclass-``: the class alone)."""
+    name, kind = call.text(1), call.text(2)
+    label = f"{name}-class" + ("" if call.name.endswith("-") or not kind else f" {kind}")
+    out.write(label)
+    target = normalize_title(f"{name}-class {kind}".strip())
+    out.current.links.append(Link(target=target, text=label, url=wiki_url(target)))
+
+
+@REGISTRY.register("marriage", "married")
+def marriage(call: Call, out: Flat) -> None:
+    """``{{marriage|Name|1990|2000}}`` → ``Name (m. 1990–2000)``."""
+    spouse, start, end = call.text(1), call.text(2), call.text(3)
+    span = f"{start}–{end}" if end else start
+    out.write(f"{spouse} (m. {span})" if span else spouse)
+
+
+@REGISTRY.register("isbn")
+def isbn(call: Call, out: Flat) -> None:
+    out.write("ISBN " + " ".join(call.text(i) for i in sorted(call.positional)))
