@@ -121,6 +121,17 @@ _REF_WITH_CONTENT = re.compile(r"<!--.*?(?:-->|\Z)|<ref(\s[^>]*?)?(?<!/)>(.*?)</
 REF_ID = "data-infobox-ref"
 
 
+def _cut_unclosed_comment(value: str) -> str:
+    """A comment never closed hides the rest of the value, as in MediaWiki."""
+    pos = 0
+    while (opened := value.find("<!--", pos)) >= 0:
+        closed = value.find("-->", opened + 4)
+        if closed < 0:
+            return value[:opened]
+        pos = closed + 3
+    return value
+
+
 def parse_value(value: str, contents: list[str] | None = None) -> tuple[Wikicode, str | None]:
     """A parameter value's wikicode, and a problem to report (or None).
 
@@ -131,6 +142,7 @@ def parse_value(value: str, contents: list[str] | None = None) -> tuple[Wikicode
     if len(value) > MAX_VALUE:
         return Wikicode([Text(value)]), f"a value of {len(value):,} characters was not parsed for markup (limit {MAX_VALUE:,})"
     problem = None
+    value = _cut_unclosed_comment(value)
     if contents is not None and "<ref" in value.lower():
 
         def hold(m: re.Match[str]) -> str:
