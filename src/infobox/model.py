@@ -210,7 +210,11 @@ class Citation(_Model):
 
 @dataclass(slots=True)
 class Claim(_Model):
-    """One value a reader sees, with its attribution, qualifier and the references after it."""
+    """One value a reader sees, with its attribution, qualifier and the references after it.
+
+    ``content`` is the same value as rich inline nodes (links, formatting, reference markers,
+    dates with their age rule) for the renderers; see :data:`infobox.interpret.flatten.Inline`.
+    """
 
     text: str
     value: Value
@@ -218,6 +222,7 @@ class Claim(_Model):
     qualifier: str | None = None
     refs: list[str] = field(default_factory=list)
     links: list[Link] = field(default_factory=list)
+    content: list[dict[str, Any]] = field(default_factory=list)
 
 
 @dataclass(slots=True)
@@ -256,6 +261,7 @@ class Field(_Model):
     kind: str = "auto"
     role: str = "data"
     shown: bool = True
+    layout: str = "lines"
     infoboxes: list[Infobox] = field(default_factory=list)
 
 

@@ -155,10 +155,43 @@ def make_claims(flat: Flat, kind: str) -> list[Claim]:
         if not text and not seg.values and not seg.images:
             if seg.refs and claims:
                 claims[-1].refs.extend(seg.refs)
+                claims[-1].content.extend(_refs_only(seg.content))
             continue
         main, source, qualifier = attribution(text)
         value = typed_value(kind, seg, main)
         claims.append(
-            Claim(text=text, value=value, source=source, qualifier=qualifier, refs=list(seg.refs), links=list(seg.links))
+            Claim(
+                text=text,
+                value=value,
+                source=source,
+                qualifier=qualifier,
+                refs=list(seg.refs),
+                links=list(seg.links),
+                content=_trim(seg.content),
+            )
         )
     return claims
+
+
+def _refs_only(content: list) -> list:
+    """The reference markers of a content list, wherever they are nested."""
+    out = []
+    for node in content:
+        if node["t"] == "ref":
+            out.append(node)
+        elif "c" in node:
+            out.extend(_refs_only(node["c"]))
+    return out
+
+
+def _trim(content: list) -> list:
+    """Drop the white space at both ends of a claim's content (top level)."""
+    while content and content[0]["t"] == "text" and not content[0]["v"].strip():
+        content.pop(0)
+    while content and content[-1]["t"] == "text" and not content[-1]["v"].strip():
+        content.pop()
+    if content and content[0]["t"] == "text":
+        content[0]["v"] = content[0]["v"].lstrip()
+    if content and content[-1]["t"] == "text":
+        content[-1]["v"] = content[-1]["v"].rstrip()
+    return content

@@ -8,7 +8,7 @@ registry in :mod:`infobox.templates`.
 from __future__ import annotations
 
 import re
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from mwparserfromhell.nodes import (
     Argument,
@@ -51,18 +51,55 @@ _HIDDEN_TAGS = frozenset(
 )
 _RAW_TAGS = frozenset({"nowiki", "pre", "math", "chem", "ce", "code", "syntaxhighlight", "source", "score"})
 _HIDDEN_NAMESPACES = ("category:", "file:", "image:", "media:")
+_LANG = re.compile(r"[A-Za-z]{2,3}(?:-[A-Za-z0-9]{1,8}){0,3}")
 # Anything the fast path cannot take: templates, tags, entities, bold/italic, external links, lists.
 _MARKUP = re.compile(r"[{}<>&]|''|__|~~~|(?<!\[)\[(?!\[)|(?<!\])\](?!\])|^[*#:;]|\n[*#:;]")
 _SIMPLE_LINK = re.compile(r"\[\[([^\[\]|\n]*)(?:\|([^\[\]|]*))?\]\]")
 
 
-class Segment:
-    """One would-be claim: visible text pieces, links, reference keys and typed values."""
+Inline = dict[str, Any]
+"""A node of a claim's rich content: ``{"t": kind, …}``; containers hold children in ``"c"``.
 
-    __slots__ = ("images", "links", "parts", "refs", "values")
+Kinds: ``text`` (``v``), ``link`` (``href``, ``target`` for wiki links, ``c``), ``br``, ``ref``
+(``key``), ``date`` (``iso``, ``v``, ``age``, ``cls``, …), ``coord`` (``lat``, ``lon``, ``dms``,
+``dec``, …), and the formatting containers of :data:`FORMATTING` (``abbr`` has ``title``, ``span``
+may have ``lang``). Only these kinds exist: renderers never meet raw HTML.
+"""
+
+FORMATTING = frozenset(
+    {
+        "b",
+        "i",
+        "u",
+        "s",
+        "small",
+        "big",
+        "sup",
+        "sub",
+        "em",
+        "strong",
+        "code",
+        "q",
+        "cite",
+        "del",
+        "ins",
+        "abbr",
+        "span",
+        "kbd",
+        "var",
+        "samp",
+    }
+)
+
+
+class Segment:
+    """One would-be claim: visible text pieces, rich content, links, reference keys and typed values."""
+
+    __slots__ = ("content", "images", "links", "parts", "refs", "values")
 
     def __init__(self) -> None:
         self.parts: list[str] = []
+        self.content: list[Inline] = []
         self.links: list[Link] = []
         self.refs: list[str] = []
         self.values: list[Value] = []
@@ -77,27 +114,71 @@ class Segment:
 
 
 class Flat:
-    """The flattened form of a piece of wikicode: a list of segments."""
+    """The flattened form of a piece of wikicode: a list of segments (and how a list was written)."""
 
-    __slots__ = ("segments",)
+    __slots__ = ("_open", "layout", "segments")
 
     def __init__(self) -> None:
         self.segments: list[Segment] = [Segment()]
+        self._open: list[Inline] = []
+        self.layout = "lines"
 
     @property
     def current(self) -> Segment:
         return self.segments[-1]
 
+    def _sink(self) -> list[Inline]:
+        return self._open[-1]["c"] if self._open else self.segments[-1].content
+
     def write(self, text: str) -> None:
         self.segments[-1].parts.append(text)
+        if text:
+            sink = self._sink()
+            if sink and sink[-1]["t"] == "text":
+                sink[-1]["v"] += text
+            else:
+                sink.append({"t": "text", "v": text})
+
+    def emit(self, text: str, node: Inline) -> None:
+        """``text`` for the data, ``node`` for the renderers (a date with its age, a coordinate)."""
+        self.segments[-1].parts.append(text)
+        self._sink().append(node)
+
+    def link(self, link: Link) -> None:
+        """A link: its text is written inside a ``link`` node, the Link kept on the segment."""
+        attrs = {"href": link.url, "target": link.target} if link.target is not None else {"href": link.url}
+        self.open("link", **attrs)
+        self.write(link.text)
+        self.close()
+        self.segments[-1].links.append(link)
+
+    def ref(self, key: str) -> None:
+        self.segments[-1].refs.append(key)
+        self._sink().append({"t": "ref", "key": key})
+
+    def open(self, kind: str, **attrs: str) -> None:
+        node: Inline = {"t": kind, **attrs, "c": []}
+        self._sink().append(node)
+        self._open.append(node)
+
+    def close(self) -> None:
+        if self._open:
+            self._open.pop()
 
     def split(self) -> None:
-        """Start a new segment unless the current one is still empty."""
+        """Start a new segment unless the current one is still empty; open formatting carries over."""
         if not self.segments[-1].is_empty():
             self.segments.append(Segment())
-        else:
-            # keep stray whitespace out of the next segment
+        else:  # keep stray whitespace out of the next segment
             self.segments[-1].parts.clear()
+            self.segments[-1].content.clear()
+        reopened, sink = [], self.segments[-1].content
+        for node in self._open:
+            copy = {**node, "c": []}
+            sink.append(copy)
+            reopened.append(copy)
+            sink = copy["c"]
+        self._open = reopened
 
     @property
     def text(self) -> str:
@@ -202,8 +283,7 @@ class Flattener:
         elif not label:  # pipe trick: [[Foo (bar)|]] shows "Foo"
             label = page.split("(")[0].strip()
         target = normalize_title(page) if page.strip() else self.ctx.title or ""
-        out.write(label)
-        out.current.links.append(Link(target=target, text=label, url=wiki_url(target, fragment), fragment=fragment))
+        out.link(Link(target=target, text=label, url=wiki_url(target, fragment), fragment=fragment))
 
     def quick(self, value: str) -> Flat | None:
         """Fast path for values that are plain text and simple links (most of them); None otherwise."""
@@ -227,17 +307,18 @@ class Flattener:
     def visit_external(self, node: ExternalLink, out: Flat) -> None:
         url = self.text(node.url)
         label = self.text(node.title) if node.title is not None else ("" if node.brackets else url)
-        out.write(label)
-        out.current.links.append(Link(target=None, text=label, url=url, kind="external"))
+        out.link(Link(target=None, text=label, url=url, kind="external"))
 
     def visit_tag(self, node: Tag, out: Flat) -> None:
         tag = str(node.tag).strip().lower()
         if tag == "ref":
             key = self.ctx.ref_use(node)
             if key:
-                out.current.refs.append(key)
+                out.ref(key)
             return
         if tag in _BREAK_TAGS:
+            if tag == "li" and out.layout == "lines":
+                out.layout = "bullets"
             out.split()
             if node.contents is not None and not node.self_closing:
                 self.visit(node.contents, out)
@@ -249,7 +330,19 @@ class Flattener:
             return
         if tag in ("table", "td", "th"):
             out.write(" ")
+        if tag not in FORMATTING:
+            self.visit(node.contents, out)
+            return
+        attrs = {}
+        for a in node.attributes:
+            name = str(a.name).strip().lower()
+            if (tag, name) == ("abbr", "title") and a.value is not None:
+                attrs["title"] = self.text(a.value)
+            elif name == "lang" and a.value is not None and _LANG.fullmatch(str(a.value).strip()):
+                attrs["lang"] = str(a.value).strip()
+        out.open(tag, **attrs)
         self.visit(node.contents, out)
+        out.close()
 
 
 def _split_pipes(code: Wikicode) -> list[Wikicode]:

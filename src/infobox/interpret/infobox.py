@@ -123,6 +123,7 @@ def interpret_infobox(
                 role=row.role,
                 shown=i not in hidden,
                 infoboxes=ctx.children,
+                layout=flat.layout,
             )
         )
 

@@ -87,7 +87,7 @@ def sfn(call: Call, out: Flat) -> None:
         return
     key = "FOOTNOTE" + re.sub(r"\s+", "", "".join(names) + where + pages + at)
     key = call.fl.ctx.define(key, lambda: Citation(kind="sfn", name=key, text=text + "."))
-    out.current.refs.append(key)
+    out.ref(key)
 
 
 @REGISTRY.register(*[n for n in EFN_GROUPS if n != "notelist"], "refn", "note", "nb")
@@ -100,9 +100,9 @@ def footnote(call: Call, out: Flat) -> None:
     if content is None or not call.text(1):
         key = ref_key(name, group)
         if key:
-            out.current.refs.append(ctx.use(key))
+            out.ref(ctx.use(key))
         return
-    out.current.refs.append(ctx.define_from(content, name, group))
+    out.ref(ctx.define_from(content, name, group))
 
 
 @REGISTRY.register("r", "ref", "rfn")
@@ -112,7 +112,7 @@ def r(call: Call, out: Flat) -> None:
     for i in sorted(call.positional):
         key = ref_key(call.text(i), group)
         if key:
-            out.current.refs.append(call.fl.ctx.use(key))
+            out.ref(call.fl.ctx.use(key))
 
 
 @REGISTRY.register("rp", "page needed", "pn")

@@ -19,5 +19,12 @@ def coord(call: Call, out: Flat) -> None:
     except CoordError as exc:
         call.fl.ctx.diag("bad-coordinates", "warning", f"{{{{coord}}}}: {exc}")
         return
-    out.write(value.source)
+    form = (
+        "dec" if value.source and "°" in value.source and "′" not in value.source and "." in value.source.split("°")[0] else "dms"
+    )
+    if call.text("format") in ("dec", "dms"):
+        form = call.text("format")
+    out.emit(
+        value.source, {"t": "coord", "lat": value.lat, "lon": value.lon, "v": value.source, "form": form, "params": value.params}
+    )
     out.current.values.append(value)

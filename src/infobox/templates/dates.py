@@ -39,13 +39,41 @@ def _day_first(call: Call) -> bool:
     return call.flag("df") and not call.flag("mf")
 
 
+# Microformat classes of the hidden ISO date, and whether the template shows a relative age.
+_HIDDEN_CLASS = {"start": "bday dtstart published updated", "end": "dtend", "birth": "bday", "death": "dday deathdate"}
+
+
+def _family(name: str) -> str:
+    for family in ("birth", "death", "end", "start"):
+        if (
+            name.startswith(family)
+            or (family == "birth" and name in ("bda", "dob"))
+            or (family == "death" and name in ("dda", "dod"))
+        ):
+            return family
+    return "start"
+
+
 def _emit(call: Call, out: Flat, date: Date | None, suffix: str = "") -> None:
+    """Write the date as the template shows it; renderers get a ``date`` node with its age rule."""
     if date is None:
         call.fl.ctx.diag("bad-date", "warning", f"{{{{{call.name}}}}} has no valid date")
         for i in sorted(call.positional):
             out.write(call.text(i) + " ")
         return
-    out.write(format_date(date, day_first=_day_first(call)) + suffix)
+    text = format_date(date, day_first=_day_first(call)) + suffix
+    age = "ago" if call.name.endswith(("and age", "and years ago")) and _family(call.name) in ("start", "end") else None
+    if call.name in ("birth date and age", "bda", "birth year and age"):
+        age = "age"
+    node = {"t": "date", "v": text, "iso": date.iso, "cls": _HIDDEN_CLASS[_family(call.name)]}
+    if age:
+        node.update(
+            age=age,
+            paren="y" if call.flag("paren") else "",
+            br="y" if call.flag("br") else "",
+            df="y" if _day_first(call) else "",
+        )
+    out.emit(text, node)
     out.current.values.append(date)
 
 

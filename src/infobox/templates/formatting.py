@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING
 
 from ..model import Link
@@ -117,9 +118,37 @@ SYMBOLS = {
 }
 
 
+# Pass-through templates that also format their text.
+_FORMAT = {
+    "small": "small",
+    "smaller": "small",
+    "midsize": "small",
+    "big": "big",
+    "larger": "big",
+    "bold": "b",
+    "b": "b",
+    "strong": "strong",
+    "italic": "i",
+    "i": "i",
+    "em": "em",
+    "sup": "sup",
+    "sub": "sub",
+    "smallsup": "sup",
+    "code": "code",
+    "mono": "code",
+    "var": "var",
+    "keypress": "kbd",
+}
+
+
 @REGISTRY.register(*PASS_THROUGH)
 def pass_through(call: Call, out: Flat) -> None:
+    tag = _FORMAT.get(call.name)
+    if tag:
+        out.open(tag)
     call.visit(1, out)
+    if tag:
+        out.close()
 
 
 def _symbol(text: str):
@@ -137,16 +166,20 @@ for _name, _text in SYMBOLS.items():
 
 @REGISTRY.register("lang", "langx", "transl", "transliteration", "script", "native name", "native phrase")
 def lang(call: Call, out: Flat) -> None:
-    """``{{lang|az|Xocalı}}`` shows the text (argument 2); the language code is not shown."""
-    if call.name in ("transl", "transliteration") and call.count() >= 3:
-        call.visit(3, out)
-    else:
-        call.visit(2, out)
+    """``{{lang|az|Xocalı}}`` shows the text (argument 2) in a span marked with its language."""
+    code = call.text(1)
+    attrs = {"lang": code} if re.fullmatch(r"[A-Za-z]{2,3}(?:-[A-Za-z0-9]{1,8}){0,3}", code) else {}
+    out.open("span", **attrs)
+    call.visit(3 if call.name in ("transl", "transliteration") and call.count() >= 3 else 2, out)
+    out.close()
 
 
 @REGISTRY.register("abbr", "abbrlink", "tooltip")
 def abbr(call: Call, out: Flat) -> None:
+    """``{{abbr|CIS|Commonwealth of Independent States}}``: the short form, the long one as a tooltip."""
+    out.open("abbr", title=call.text(2))
     call.visit(1, out)
+    out.close()
 
 
 @REGISTRY.register("flagicon", "flagdeco", "flag icon", "flagicon image", "flagu decoration", "flag decoration")
@@ -164,9 +197,8 @@ def flag(call: Call, out: Flat) -> None:
         out.write(call.text(1))
         return
     label = call.text("name", country)
-    out.write(label)
     target = normalize_title(country)
-    out.current.links.append(Link(target=target, text=label, url=wiki_url(target)))
+    out.link(Link(target=target, text=label, url=wiki_url(target)))
 
 
 @REGISTRY.register("ill", "interlanguage link", "interlanguage link multi", "ill-wd", "link-interwiki")
@@ -176,9 +208,8 @@ def interlanguage_link(call: Call, out: Flat) -> None:
     if not title:
         return
     label = call.text("lt", title)
-    out.write(label)
     target = normalize_title(title)
-    out.current.links.append(Link(target=target, text=label, url=wiki_url(target)))
+    out.link(Link(target=target, text=label, url=wiki_url(target)))
 
 
 @REGISTRY.register("url", "official url", "official website")
@@ -189,8 +220,7 @@ def url(call: Call, out: Flat) -> None:
         return
     href = address if "//" in address else "https://" + address
     label = call.text(2) or address.split("//", 1)[-1].rstrip("/")
-    out.write(label)
-    out.current.links.append(Link(target=None, text=label, url=href, kind="external"))
+    out.link(Link(target=None, text=label, url=href, kind="external"))
 
 
 @REGISTRY.register("as of")
@@ -226,9 +256,8 @@ def ship_class(call: Call, out: Flat) -> None:
     """``{{sclass|Tribal|destroyer}}`` → ``Tribal-class destroyer`` (``sclass-``: the class alone)."""
     name, kind = call.text(1), call.text(2)
     label = f"{name}-class" + ("" if call.name.endswith("-") or not kind else f" {kind}")
-    out.write(label)
     target = normalize_title(f"{name}-class {kind}".strip())
-    out.current.links.append(Link(target=target, text=label, url=wiki_url(target)))
+    out.link(Link(target=target, text=label, url=wiki_url(target)))
 
 
 @REGISTRY.register("marriage", "married")

@@ -31,6 +31,7 @@ if TYPE_CHECKING:
 )
 def item_list(call: Call, out: Flat) -> None:
     """``{{ubl|a|b|c}}``: every positional argument is an item."""
+    out.layout = "hlist" if call.name.startswith(("hlist", "flatlist", "cslist", "comma")) else "plainlist"
     for i in sorted(call.positional):
         out.split()
         call.visit(i, out)

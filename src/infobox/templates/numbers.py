@@ -49,7 +49,10 @@ def formatnum(call: Call, out: Flat) -> None:
 @REGISTRY.register("circa", "c.", "ca", "approx", "approximately")
 def circa(call: Call, out: Flat) -> None:
     """``{{circa|300}}`` → ``c. 300`` (an approximate value; a year when it looks like one)."""
-    out.write("c.\u00a0")
+    out.open("abbr", title="circa")
+    out.write("c.")
+    out.close()
+    out.write("\u00a0")
     call.visit(1, out)
 
 
