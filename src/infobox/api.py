@@ -41,6 +41,8 @@ def parse(text: str, title: str | None = None) -> Article:
         box.closed = closed
         article.infoboxes.append(box)
     article.references = ctx.citations
+    for box in article.infoboxes:
+        box._references = ctx.citations
     article.diagnostics = ctx.diagnostics
     return article
 

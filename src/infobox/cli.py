@@ -7,6 +7,8 @@ from __future__ import annotations
 
 import json
 import sys
+from datetime import date
+from enum import StrEnum
 from pathlib import Path
 from typing import Annotated
 
@@ -83,6 +85,63 @@ def parse_command(
     if not article.infoboxes:
         what = f" of type {', '.join(repr(t) for t in types)}" if types else ""
         raise _fail(f"{source}: no infobox{what} found", EXIT_NO_INFOBOX)
+
+
+class Format(StrEnum):
+    html = "html"
+    md = "md"
+    text = "text"
+
+
+def _as_of(value: str | None) -> date | None:
+    if value is None:
+        return None
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        raise typer.BadParameter(f"{value!r} is not a date in YYYY-MM-DD form") from None
+
+
+@app.command("render")
+def render_command(
+    source: Annotated[str, typer.Argument(help="A wikitext file, or - for standard input.", metavar="FILE|-")],
+    fmt: Annotated[
+        Format, typer.Option("--format", "-f", help="html (Wikipedia's markup), md (Markdown) or text (terminal).")
+    ] = Format.html,
+    standalone: Annotated[
+        bool, typer.Option("--standalone", help="HTML: a whole page with the CSS inlined (default: a fragment to embed).")
+    ] = False,
+    as_of: Annotated[
+        str | None,
+        typer.Option(
+            "--as-of", help="Compute ages ('34 years ago') as on this day, YYYY-MM-DD (default: today).", callback=_as_of
+        ),
+    ] = None,
+    types: Annotated[list[str] | None, typer.Option("--type", "-t", help="Keep only infoboxes of this type; repeatable.")] = None,
+    title: Annotated[str | None, typer.Option("--title", help="Page title (default: from the file name).")] = None,
+) -> None:
+    """Show the infoboxes of FILE as Wikipedia does: HTML, Markdown or terminal text.
+
+    Example: infobox render examples/Khojaly_massacre.infobox.wiki --standalone > khojaly.html
+    """
+    from .render import render_html, render_markdown, render_text
+
+    try:
+        article = load(source, title)
+    except InputError as exc:
+        raise _fail(str(exc)) from None
+    if types:
+        wanted = {type_of(t) for t in types}
+        article.infoboxes = [b for b in article.infoboxes if b.type in wanted]
+    if not article.infoboxes:
+        raise _fail(f"{source}: no infobox found", EXIT_NO_INFOBOX)
+    day = as_of  # already a date (the callback converts it)
+    if fmt is Format.html:
+        typer.echo(render_html(article, as_of=day, standalone=standalone))
+    elif fmt is Format.md:
+        typer.echo(render_markdown(article, as_of=day), nl=False)
+    else:
+        typer.echo(render_text(article, as_of=day, color=sys.stdout.isatty()), nl=False)
 
 
 @app.command("schema")

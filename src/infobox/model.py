@@ -278,6 +278,7 @@ class Infobox(_Model):
     diagnostics: list[Diagnostic] = field(default_factory=list)
     schema: str = "generic"
     closed: bool = True
+    _references: dict[str, Citation] = field(default_factory=dict, repr=False, compare=False)
 
     @property
     def wikitext(self) -> str:
@@ -303,6 +304,22 @@ class Infobox(_Model):
             raise KeyError(name)
         return found
 
+    def to_html(self, *, as_of: Any = None, standalone: bool = False) -> str:
+        """This box as Wikipedia shows it, with its references (see :func:`infobox.render.render_html`)."""
+        from .render import render_html
+
+        return render_html(Article(self.title, [self], _references_of(self)), as_of=as_of, standalone=standalone)
+
+    def to_markdown(self, *, as_of: Any = None) -> str:
+        from .render import render_markdown
+
+        return render_markdown(Article(self.title, [self], _references_of(self)), as_of=as_of)
+
+    def to_text(self, *, as_of: Any = None, color: bool | None = False) -> str:
+        from .render import render_text
+
+        return render_text(Article(self.title, [self], _references_of(self)), as_of=as_of, color=color)
+
     def param(self, name: str) -> Param | None:
         for p in self.params:
             if p.key == name:
@@ -322,9 +339,30 @@ class Article(_Model):
     def to_dict(self) -> dict[str, Any]:
         return {"schema_version": SCHEMA_VERSION, **_plain(self)}
 
+    def to_html(self, *, as_of: Any = None, standalone: bool = False) -> str:
+        """Every infobox as Wikipedia shows it, references numbered across them."""
+        from .render import render_html
+
+        return render_html(self, as_of=as_of, standalone=standalone)
+
+    def to_markdown(self, *, as_of: Any = None) -> str:
+        from .render import render_markdown
+
+        return render_markdown(self, as_of=as_of)
+
+    def to_text(self, *, as_of: Any = None, color: bool | None = False) -> str:
+        from .render import render_text
+
+        return render_text(self, as_of=as_of, color=color)
+
     def all_diagnostics(self) -> list[Diagnostic]:
         """Article-level diagnostics followed by every infobox's."""
         out = list(self.diagnostics)
         for box in self.infoboxes:
             out.extend(box.diagnostics)
         return out
+
+
+def _references_of(box: Infobox) -> dict[str, Citation]:
+    """The citations a lone infobox refers to (set by the parser on each box it makes)."""
+    return box._references

@@ -5,7 +5,7 @@ from __future__ import annotations
 import tomllib
 from functools import lru_cache
 from importlib import resources
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from mwparserfromhell.nodes import Template
 from mwparserfromhell.wikicode import Wikicode
@@ -196,42 +196,66 @@ def build_citation(code: Wikicode, fl: Flattener, name: str | None = None, group
     return c
 
 
-def cs1_text(c: Citation) -> str:
-    """The citation as CS1 shows it, in plain text (``"Title". Work. Publisher. Retrieved …``)."""
-    parts: list[str] = []
+class Run(NamedTuple):
+    """A piece of a formatted citation: text, with italics and/or a link (``href``) or a quote."""
+
+    text: str
+    style: str | None = None  # "i" (italic), "q" (quotation)
+    href: str | None = None
+
+
+def cs1_parts(c: Citation) -> list[list[Run]]:
+    """The citation as CS1 lays it out: sentences of runs, joined by ``. `` (shared by text and HTML)."""
+    parts: list[list[Run]] = []
     article_like = c.kind in _ARTICLE_LIKE
+    dead = c.archive_url and c.url_status not in ("live",)
+    title_href = c.archive_url if dead else c.url
     if c.authors:
         head = "; ".join(c.authors)
-        parts.append(f"{head} ({c.date_text})" if c.date_text else head)
+        parts.append([Run(f"{head} ({c.date_text})" if c.date_text else head)])
     if c.chapter and not article_like:
-        parts.append(f"\u201c{c.chapter}\u201d")
+        parts.append([Run(f"\u201c{c.chapter}\u201d", href=c.url)])
+        title_href = None
     if c.title:
-        parts.append(f'"{c.title}"' if article_like else c.title)
+        parts.append([Run(f'"{c.title}"', href=title_href)] if article_like else [Run(c.title, "i", title_href)])
     if c.work:
-        parts.append(c.work)
+        parts.append([Run(c.work, "i")])
     if c.location and c.publisher:
-        parts.append(f"{c.location}: {c.publisher}")
+        parts.append([Run(f"{c.location}: {c.publisher}")])
     elif c.publisher:
-        parts.append(c.publisher)
+        parts.append([Run(c.publisher)])
     if c.date_text and not c.authors:
-        parts.append(c.date_text)
+        parts.append([Run(c.date_text)])
     if c.volume:
-        parts.append(f"Vol. {c.volume}" + (f" no. {c.issue}" if c.issue else ""))
+        parts.append([Run(f"Vol. {c.volume}" + (f" no. {c.issue}" if c.issue else ""))])
     if c.page:
-        parts.append(f"p. {c.page}")
+        parts.append([Run(f"p. {c.page}")])
     elif c.pages:
-        parts.append(f"pp. {c.pages}")
+        parts.append([Run(f"pp. {c.pages}")])
     elif c.at:
-        parts.append(c.at)
+        parts.append([Run(c.at)])
     for key, value in c.identifiers.items():
-        parts.append(f"{key.upper() if key != 'id' else ''} {value}".strip())
-    if c.archive_url and c.params.get("archive-date", c.params.get("archivedate")):
-        when = c.params.get("archive-date") or c.params.get("archivedate")
-        parts.append(f"Archived from the original on {when}")
+        parts.append([Run(f"{key.upper()} " if key != "id" else ""), Run(value)])
+    archived = c.params.get("archive-date") or c.params.get("archivedate")
+    if c.archive_url and archived:
+        if c.url_status == "live":
+            parts.append([Run("Archived", href=c.archive_url), Run(f" from the original on {archived}")])
+        elif c.url_status in ("unfit", "usurped") or not c.url:
+            parts.append([Run(f"Archived from the original on {archived}")])
+        else:
+            parts.append([Run("Archived from "), Run("the original", href=c.url), Run(f" on {archived}")])
     accessed = c.params.get("access-date") or c.params.get("accessdate")
     if accessed and c.url:
-        parts.append(f"Retrieved {accessed}")
-    text = ". ".join(p.rstrip(".") for p in parts if p)
+        parts.append([Run(f"Retrieved {accessed}")])
     if c.quote:
-        text += f". \u201c{c.quote}\u201d"
+        parts.append([Run(c.quote, "q")])
+    return parts
+
+
+def cs1_text(c: Citation) -> str:
+    """The citation as CS1 shows it, in plain text (``"Title". Work. Publisher. Retrieved …``)."""
+    sentences = []
+    for runs in cs1_parts(c):
+        sentences.append("".join(f"\u201c{r.text}\u201d" if r.style == "q" else r.text for r in runs).rstrip("."))
+    text = ". ".join(t for t in sentences if t)
     return text + "." if text else ""
