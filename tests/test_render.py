@@ -7,10 +7,10 @@ from datetime import date
 from html.parser import HTMLParser
 
 import pytest
-from conftest import FIXTURES, corpus_or_skip
-from helpers import parse_one
 
 import infobox
+from conftest import FIXTURES, corpus_or_skip
+from helpers import parse_one
 from infobox.render import render_html, render_markdown, render_text
 from infobox.render.references import group_label
 
@@ -56,8 +56,14 @@ def visible_text(fragment: str) -> str:
 def test_title_partof_image(html):
     assert '<table class="infobox vevent">' in html
     assert '<caption class="infobox-title summary">Khojaly massacre</caption>' in html
-    assert visible_text(re.search(r'<td colspan="2" class="infobox-subheader">.*?</td>', html).group(0)) == "Part of the First Nagorno-Karabakh War"
-    assert "https://upload.wikimedia.org/wikipedia/commons/thumb/8/8d/Khojaly_Genocide_memorial_3.JPG/300px-Khojaly_Genocide_memorial_3.JPG" in html
+    assert (
+        visible_text(re.search(r'<td colspan="2" class="infobox-subheader">.*?</td>', html).group(0))
+        == "Part of the First Nagorno-Karabakh War"
+    )
+    assert (
+        "https://upload.wikimedia.org/wikipedia/commons/thumb/8/8d/Khojaly_Genocide_memorial_3.JPG/300px-Khojaly_Genocide_memorial_3.JPG"
+        in html
+    )
     assert 'width="300"' in html  # image_size = 300px honoured
     assert '<div class="infobox-caption">Khojaly Massacre Memorial in' in html
 
@@ -98,8 +104,13 @@ def test_reference_list(html):
 
 def test_url_status_links(html):
     # live: the title links to the original, "Archived" to the archive
-    assert '<a rel="nofollow" class="external text" href="https://www.hrw.org/reports/1993/WR93/Hsw-07.htm">&#34;Human Rights' in html
-    assert 'href="https://web.archive.org/web/20150218230025/http://www.hrw.org/reports/1993/WR93/Hsw-07.htm">Archived</a>' in html
+    assert (
+        '<a rel="nofollow" class="external text" href="https://www.hrw.org/reports/1993/WR93/Hsw-07.htm">&#34;Human Rights'
+        in html
+    )
+    assert (
+        'href="https://web.archive.org/web/20150218230025/http://www.hrw.org/reports/1993/WR93/Hsw-07.htm">Archived</a>' in html
+    )
     # dead: the title links to the archive, "the original" to the URL
     assert 'href="http://ap.ohchr.org/documents/E/HRC/c_gov/A_HRC_28_G_9.doc">the original</a>' in html
 
@@ -109,7 +120,16 @@ def test_cli_render_golden(tmp_path):
     import sys
 
     out = subprocess.run(
-        [sys.executable, "-m", "infobox.cli", "render", str(FIXTURES / "Khojaly_massacre.infobox.wiki"), "--as-of", "2026-11-25", "--standalone"],
+        [
+            sys.executable,
+            "-m",
+            "infobox.cli",
+            "render",
+            str(FIXTURES / "Khojaly_massacre.infobox.wiki"),
+            "--as-of",
+            "2026-11-25",
+            "--standalone",
+        ],
         capture_output=True,
         timeout=120,
     )
