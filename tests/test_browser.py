@@ -14,16 +14,22 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-from conftest import FIXTURES
-from xss_payloads import NAME_PAYLOADS, PAYLOADS
 
 import infobox
+from conftest import FIXTURES
 from infobox.render import render_html
+from xss_payloads import NAME_PAYLOADS, PAYLOADS
 
 CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
 ARGS = [
-    "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
-    "--disable-component-update", "--disable-sync",
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
 ]
 ROOT = Path(__file__).resolve().parents[1]
 PLACEHOLDER = (
@@ -95,7 +101,10 @@ def test_standalone_page_looks_like_wikipedia(browser, tmp_path):
 
 
 def test_no_payload_runs_in_the_browser(browser, tmp_path):
-    boxes = [f"{{{{Infobox civilian attack|title=T{i}|location={p}|fatalities=1 {p}|image=X{p}.jpg|caption={p}}}}}" for i, p in enumerate(PAYLOADS)]
+    boxes = [
+        f"{{{{Infobox civilian attack|title=T{i}|location={p}|fatalities=1 {p}|image=X{p}.jpg|caption={p}}}}}"
+        for i, p in enumerate(PAYLOADS)
+    ]
     boxes += [f"{{{{Infobox thing|{p}=value|name={p}}}}}" for p in NAME_PAYLOADS]
     article = infobox.parse("\n".join(boxes), "XSS")
     assert len(article.infoboxes) == len(boxes)

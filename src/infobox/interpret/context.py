@@ -99,22 +99,35 @@ class Context:
             return self.define(key, lambda: citation_from_text(content, self.flattener, name, group))
         return self.define(key, lambda: build_citation(content, self.flattener, name, group))
 
-    def ref_use(self, node: Tag) -> str | None:
-        """The key of a ``<ref>`` tag met in a value (defining or reusing a citation)."""
+    def ref_use(self, node: Tag) -> tuple[str | None, str | None, str | None]:
+        """(key, name, group) of a ``<ref>`` tag met in a value (defining or reusing a citation).
+
+        A ``follow=`` ref continues another reference's text and makes no marker of its own.
+        """
         attrs = {str(a.name).strip().lower(): (str(a.value).strip() if a.value is not None else "") for a in node.attributes}
         name, group = attrs.get("name") or None, attrs.get("group") or None
+        if name and name.isdigit():
+            name = None
         held = attrs.get(REF_ID)
+        content: Wikicode | str | None = None
         if held is not None and held.isdigit() and int(held) < len(self.ref_contents):
             content = self.ref_contents[int(held)]
-            if content.strip():
-                return self.define_from(content, name, group)
-        elif node.contents is not None and not node.self_closing and str(node.contents).strip():
-            return self.define_from(node.contents, name, group)
+        elif node.contents is not None and not node.self_closing:
+            content = node.contents
+        if attrs.get("follow"):
+            parent = self.citations.get(ref_key(attrs["follow"], group) or "")
+            if parent is not None and content is not None:
+                parent.text = (
+                    f"{parent.text} {self.flattener.text(self.parse(content) if isinstance(content, str) else content)}".strip()
+                )
+            return None, None, None
+        if content is not None and str(content).strip():
+            return self.define_from(content, name, group), name, group
         key = ref_key(name, group)
         if key is None:
             self.diag("empty-ref", "warning", "a <ref> with neither a name nor content was ignored")
-            return None
-        return self.use(key)
+            return None, None, None
+        return self.use(key), name, group
 
     # -- nested infoboxes -------------------------------------------------------------
     def child_infobox(self, node: Template) -> None:

@@ -152,9 +152,15 @@ class Flat:
         self.close()
         self.segments[-1].links.append(link)
 
-    def ref(self, key: str) -> None:
+    def ref(self, key: str, name: str | None = None, group: str | None = None) -> None:
+        """A reference marker; ``name`` and ``group`` let renderers number it even when unresolved."""
         self.segments[-1].refs.append(key)
-        self._sink().append({"t": "ref", "key": key})
+        node: Inline = {"t": "ref", "key": key}
+        if name:
+            node["name"] = name
+        if group:
+            node["group"] = group
+        self._sink().append(node)
 
     def open(self, kind: str, **attrs: str) -> None:
         node: Inline = {"t": kind, **attrs, "c": []}
@@ -312,9 +318,9 @@ class Flattener:
     def visit_tag(self, node: Tag, out: Flat) -> None:
         tag = str(node.tag).strip().lower()
         if tag == "ref":
-            key = self.ctx.ref_use(node)
+            key, name, group = self.ctx.ref_use(node)
             if key:
-                out.ref(key)
+                out.ref(key, name, group)
             return
         if tag in _BREAK_TAGS:
             if tag == "li" and out.layout == "lines":

@@ -98,7 +98,7 @@ class HtmlRenderer:
         if t == "br":
             return Markup("<br>")
         if t == "ref":
-            return self.marker(n["key"])
+            return self.marker(n["key"], n.get("name"), n.get("group"))
         if t == "date":
             return self.date(n)
         if t == "coord":
@@ -112,8 +112,8 @@ class HtmlRenderer:
             return Markup("<{}{}>{}</{}>").format(Markup(t), attrs, self.inline(n.get("c", [])), Markup(t))
         return self.inline(n.get("c", []))  # an unknown kind: its text only
 
-    def marker(self, key: str) -> Markup:
-        note, k = self.numbering.use(key)
+    def marker(self, key: str, name: str | None = None, group: str | None = None) -> Markup:
+        note, k = self.numbering.use(key, name, group)
         return Markup(
             '<sup id="{}" class="reference"><a href="#{}"><span class="cite-bracket">&#91;</span>{}<span class="cite-bracket">&#93;</span></a></sup>'
         ).format(note.ref_id(k), note.note_id, note.label)

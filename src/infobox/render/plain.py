@@ -52,7 +52,7 @@ class PlainRenderer:
             elif t == "link":
                 out.append(self.link(self.inline(n.get("c", [])), safe_url(n.get("href"))))
             elif t == "ref":
-                out.append(self.marker(self.numbering.use(n["key"])[0]))
+                out.append(self.marker(self.numbering.use(n["key"], n.get("name"), n.get("group"))[0]))
             elif t == "date":
                 text = n["v"]
                 if n.get("age") == "ago":

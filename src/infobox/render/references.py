@@ -102,12 +102,14 @@ class Numbering:
     _next: dict[str | None, int] = field(default_factory=dict)
     _gid: int = 0
 
-    def use(self, key: str) -> tuple[Note, int]:
+    def use(self, key: str, name: str | None = None, group: str | None = None) -> tuple[Note, int]:
+        """Number the reference ``key`` (``name``/``group`` as written, for unresolved ones)."""
         note = self.notes.get(key)
         if note is None:
             citation = self.references.get(key)
-            group = citation.group if citation else None
-            name = citation.name if citation else (None if key.startswith("#") else key)
+            if citation is not None:
+                group = citation.group
+                name = citation.name  # None for anonymous references
             self._gid += 1
             number = self._next.get(group, 0) + 1
             self._next[group] = number

@@ -13,7 +13,6 @@ from urllib.parse import quote
 
 SCHEMES = ("http:", "https:", "mailto:")
 _INVISIBLE = re.compile(r"[\x00-\x20\x7f-\xa0\u200b-\u200f\u2028\u2029\ufeff]+")
-_ID_UNSAFE = re.compile(r"[^A-Za-z0-9_.:-]")
 
 
 def safe_url(url: str | None) -> str | None:
@@ -28,6 +27,8 @@ def safe_url(url: str | None) -> str | None:
 
 
 def anchor(text: str) -> str:
-    """A string usable as an HTML id and a ``#fragment`` (Cite's anchors: spaces → ``_``)."""
-    text = re.sub(r"\s+", "_", text.strip())
-    return _ID_UNSAFE.sub(lambda m: f".{ord(m.group(0)):02X}" if ord(m.group(0)) < 256 else f".u{ord(m.group(0)):04X}", text)
+    """A reference name as Cite puts it in ids (HTML5 mode): white space and underscores → one ``_``.
+
+    Other characters stay as they are: attribute escaping keeps them harmless.
+    """
+    return re.sub(r"[\s_]+", "_", text.strip())

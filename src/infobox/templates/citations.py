@@ -100,9 +100,9 @@ def footnote(call: Call, out: Flat) -> None:
     if content is None or not call.text(1):
         key = ref_key(name, group)
         if key:
-            out.ref(ctx.use(key))
+            out.ref(ctx.use(key), name, group)
         return
-    out.ref(ctx.define_from(content, name, group))
+    out.ref(ctx.define_from(content, name, group), name, group)
 
 
 @REGISTRY.register("r", "ref", "rfn")
@@ -112,7 +112,7 @@ def r(call: Call, out: Flat) -> None:
     for i in sorted(call.positional):
         key = ref_key(call.text(i), group)
         if key:
-            out.ref(call.fl.ctx.use(key))
+            out.ref(call.fl.ctx.use(key), call.text(i), group)
 
 
 @REGISTRY.register("rp", "page needed", "pn")

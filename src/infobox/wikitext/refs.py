@@ -26,11 +26,12 @@ def ref_attrs(attrs: str) -> dict[str, str]:
 def ref_key(name: str | None, group: str | None) -> str | None:
     """The key of a named reference: its name, prefixed by ``group:`` outside the default group.
 
-    Cite ignores empty names and names that are plain integers.
+    Cite ignores empty names and names that are plain integers; names are otherwise exact
+    (``a_b`` and ``a__b`` are two references, even though their anchors look alike).
     """
+    name = (name or "").strip()
     if not name or name.isdigit():
         return None
-    name = " ".join(name.replace("_", " ").split())
     return f"{group}:{name}" if group else name
 
 
