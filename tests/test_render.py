@@ -196,3 +196,13 @@ def test_every_corpus_page_renders():
         assert html.count("<table") == html.count("</table>")
         render_markdown(article, as_of=AS_OF)
         render_text(article, as_of=AS_OF)
+
+
+def test_flags_headers_and_maps():
+    box = parse_one("{{Infobox country|header1=Geography|a={{flag|Germany}}|map=Germany location map.svg|map_caption=Where}}")
+    html = box.to_html(as_of=AS_OF)
+    assert '<tr><th colspan="2" class="infobox-header">Geography</th></tr>' in html
+    assert "/b/ba/Flag_of_Germany.svg/23px-Flag_of_Germany.svg.png" in html
+    assert '<a href="https://en.wikipedia.org/wiki/Germany" title="Germany">Germany</a>' in html
+    assert "Germany_location_map.svg" in html and '<div class="infobox-caption">Where</div>' in html
+    assert box["a"].text == "Germany"  # the flag is not part of the data

@@ -62,7 +62,7 @@ Inline = dict[str, Any]
 
 Kinds: ``text`` (``v``), ``link`` (``href``, ``target`` for wiki links, ``c``), ``br``, ``ref``
 (``key``), ``date`` (``iso``, ``v``, ``age``, ``cls``, …), ``coord`` (``lat``, ``lon``, ``dms``,
-``dec``, …), and the formatting containers of :data:`FORMATTING` (``abbr`` has ``title``, ``span``
+``dec``, …), ``img`` (``file``, ``width``: a flag icon), and the formatting containers of :data:`FORMATTING` (``abbr`` has ``title``, ``span``
 may have ``lang``). Only these kinds exist: renderers never meet raw HTML.
 """
 

@@ -103,6 +103,11 @@ class HtmlRenderer:
             return self.date(n)
         if t == "coord":
             return self.coord(n)
+        if t == "img":
+            width = int(n.get("width", 23))
+            return Markup(
+                '<span class="flagicon"><img alt="{}" src="{}" width="{}" class="mw-file-element" decoding="async"></span>'
+            ).format(n.get("alt", ""), upload_url(n["file"], width=width), width)
         if t in _CONTAINERS:
             attrs = Markup("")
             if t == "abbr" and n.get("title"):
@@ -198,6 +203,8 @@ class HtmlRenderer:
                 rows.append(Row("full", Markup('<div class="infobox-caption">{}</div>').format(self.claims(f))))
             elif f.role == "below":
                 rows.append(Row("below", self.claims(f)))
+            elif f.role == "header":
+                rows.append(Row("header", self.claims(f)))
             elif f.role == "embed":
                 html = Markup("").join(self.table(child, sub=True) for child in f.infoboxes) or self.claims(f)
                 rows.append(Row("full", html))

@@ -68,6 +68,8 @@ class PlainRenderer:
                 out.append(self.esc(n["v"]))
             elif t == "br":
                 out.append(" ")
+            elif t == "img":
+                continue
             else:
                 out.append(self.emphasis(t, self.inline(n.get("c", []))))
         return "".join(out)
@@ -82,7 +84,7 @@ class PlainRenderer:
         out = []
         for f in box.fields:
             row = schema.row(f.name) if schema else None
-            if f.shown and f.role in ("data", "below", "embed"):
+            if f.shown and f.role in ("data", "below", "embed", "header"):
                 label = f.label if f.role == "data" else ""
                 out.append((label, self.value(f, self.line_break) + (self.attached(f, schema, box) if row else "")))
         return out

@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import re
+import tomllib
+from functools import lru_cache
+from importlib import resources
 from typing import TYPE_CHECKING
 
 from ..model import Link
@@ -182,9 +185,26 @@ def abbr(call: Call, out: Flat) -> None:
     out.close()
 
 
+@lru_cache(maxsize=1)
+def _flag_files() -> dict[str, str]:
+    return tomllib.loads(resources.files(__package__).joinpath("flags.toml").read_text("utf-8"))["files"]
+
+
+def flag_file(country: str) -> str:
+    """The flag image of a country, by Template:Country data's naming (``Flag of Germany.svg``)."""
+    return _flag_files().get(country, f"Flag of {country}.svg")
+
+
+def _flag_image(country: str, out: Flat) -> None:
+    out.emit("", {"t": "img", "file": flag_file(country), "width": 23, "alt": ""})
+
+
 @REGISTRY.register("flagicon", "flagdeco", "flag icon", "flagicon image", "flagu decoration", "flag decoration")
 def flagicon(call: Call, out: Flat) -> None:
-    """A flag image only: no text."""
+    """A flag image only: no text in the data; renderers show the icon."""
+    country = call.text(1)
+    if country:
+        _flag_image(country, out)
 
 
 @REGISTRY.register("flag", "flagcountry", "flagu", "flag country", "flagg", "flagathlete", "flagbig", "flagright")
@@ -198,6 +218,8 @@ def flag(call: Call, out: Flat) -> None:
         return
     label = call.text("name", country)
     target = normalize_title(country)
+    _flag_image(country, out)
+    out.write("\u00a0")
     out.link(Link(target=target, text=label, url=wiki_url(target)))
 
 
