@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import re
+import textwrap
 from datetime import date
 from typing import Any
 
@@ -164,15 +165,44 @@ class TextRenderer(PlainRenderer):
     line_break = "\n"
 
     def render(self, *, color: bool | None = None, width: int = 100) -> str:
+        """Rich tables with colour for a terminal; the same layout drawn directly otherwise (cheaper)."""
+        return self._rich(width) if color else self._plain(width)
+
+    def _caption(self, box: Infobox) -> str:
+        partof = next((f for f in box.fields if f.role == "subheader" and f.shown), None)
+        return _prefix(box, partof) + self.value(partof, " ") if partof else ""
+
+    def _plain(self, width: int) -> str:
+        out: list[str] = []
+        for box in self.article.infoboxes:
+            rows = self.rows(box)
+            left = max((len(label) for label, _ in rows), default=0)
+            right = max(10, min(width - left - 7, max((len(line) for _, v in rows for line in v.split("\n")), default=10)))
+            inner = left + right + 5
+            out.append((box.title or box.type).center(inner + 2).rstrip())
+            out.append("╭" + "─" * (left + 2) + "┬" + "─" * (right + 2) + "╮")
+            for label, value in rows:
+                lines = [w for line in value.split("\n") for w in (textwrap.wrap(line, right) or [""])]
+                for i, line in enumerate(lines):
+                    out.append(f"│ {(label if i == 0 else ''):<{left}} │ {line:<{right}} │")
+            out.append("╰" + "─" * (left + 2) + "┴" + "─" * (right + 2) + "╯")
+            caption = self._caption(box)
+            if caption:
+                out.append(caption.center(inner + 2).rstrip())
+        notes = self.notes()
+        if notes:
+            out.append("References")
+            out.extend(textwrap.fill(f"[{n.label}] {text}", width) for n, text in notes)
+        return "\n".join(out) + "\n"
+
+    def _rich(self, width: int) -> str:
         buffer = io.StringIO()
-        console = Console(file=buffer, force_terminal=color, no_color=not color, width=width, highlight=False, soft_wrap=False)
+        console = Console(file=buffer, force_terminal=True, width=width, highlight=False, soft_wrap=False)
         for box in self.article.infoboxes:
             table = Table(title=box.title or box.type, box=rich_box.ROUNDED, show_header=False, title_style="bold")
             table.add_column(style="bold", no_wrap=True)
             table.add_column(overflow="fold")
-            partof = next((f for f in box.fields if f.role == "subheader" and f.shown), None)
-            if partof:
-                table.caption = _prefix(box, partof) + self.value(partof, " ")
+            table.caption = self._caption(box) or None
             for label, value in self.rows(box):
                 table.add_row(Text(label), Text(value))
             console.print(table)
