@@ -111,6 +111,7 @@ def test_url_status_links(html):
     assert (
         'href="https://web.archive.org/web/20150218230025/http://www.hrw.org/reports/1993/WR93/Hsw-07.htm">Archived</a>' in html
     )
+    assert 'href="https://en.wikipedia.org/wiki/Special:BookSources/1-56432-142-8">1-56432-142-8</a>' in html
     # dead: the title links to the archive, "the original" to the URL
     assert 'href="http://ap.ohchr.org/documents/E/HRC/c_gov/A_HRC_28_G_9.doc">the original</a>' in html
 

@@ -13,7 +13,7 @@ from mwparserfromhell.wikicode import Wikicode
 from ..interpret.dates import make_date, parse_date
 from ..model import Citation, Date
 from ..wikitext.locate import call_end
-from ..wikitext.names import template_key
+from ..wikitext.names import template_key, wiki_url
 from ..wikitext.split import split_call
 
 if TYPE_CHECKING:
@@ -235,7 +235,8 @@ def cs1_parts(c: Citation) -> list[list[Run]]:
     elif c.at:
         parts.append([Run(c.at)])
     for key, value in c.identifiers.items():
-        parts.append([Run(f"{key.upper()} " if key != "id" else ""), Run(value)])
+        href = wiki_url("Special:BookSources/" + value.replace(" ", "")) if key == "isbn" else None
+        parts.append([Run(f"{key.upper()} " if key != "id" else ""), Run(value, href=href)])
     archived = c.params.get("archive-date") or c.params.get("archivedate")
     if c.archive_url and archived:
         if c.url_status == "live":
