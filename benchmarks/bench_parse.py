@@ -39,15 +39,19 @@ def interleaved(repeat: int, jobs: dict[str, Callable[[], object]], once: frozen
     return best
 
 
-def main() -> None:
-    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+def corpus_args(doc: str | None) -> tuple[argparse.Namespace, list[str]]:
+    """``--corpus DIR --repeat N`` and the pages of the corpus."""
+    ap = argparse.ArgumentParser(description=doc, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--corpus", type=Path, default=Path(__file__).resolve().parents[2] / "shared" / "corpus" / "articles")
     ap.add_argument("--repeat", type=int, default=5)
     args = ap.parse_args()
     if not args.corpus.is_dir():
-        raise SystemExit(f"bench_parse: no corpus at {args.corpus} (give --corpus DIR)")
+        raise SystemExit(f"no corpus at {args.corpus} (give --corpus DIR)")
+    return args, [p.read_text("utf-8") for p in sorted(args.corpus.glob("*.wiki"))]
 
-    texts = [p.read_text("utf-8") for p in sorted(args.corpus.glob("*.wiki"))]
+
+def main() -> None:
+    args, texts = corpus_args(__doc__)
     raw = "".join(texts).encode("utf-8")
     mb = len(raw) / 1e6
     packed = bz2.compress(raw, 9)

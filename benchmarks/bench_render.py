@@ -7,23 +7,15 @@ Target (issue 3): rendering must not cost more than parsing does.
 
 from __future__ import annotations
 
-import argparse
 from datetime import date
-from pathlib import Path
 
 import infobox
-from bench_parse import interleaved
+from bench_parse import corpus_args, interleaved
 from infobox.render import render_html, render_markdown, render_text
 
 
 def main() -> None:
-    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument("--corpus", type=Path, default=Path(__file__).resolve().parents[2] / "shared" / "corpus" / "articles")
-    ap.add_argument("--repeat", type=int, default=5)
-    args = ap.parse_args()
-    if not args.corpus.is_dir():
-        raise SystemExit(f"bench_render: no corpus at {args.corpus} (give --corpus DIR)")
-    texts = [p.read_text("utf-8") for p in sorted(args.corpus.glob("*.wiki"))]
+    args, texts = corpus_args(__doc__)
     articles = [infobox.parse(t) for t in texts]
     boxes = sum(len(a.infoboxes) for a in articles)
     day = date(2026, 11, 25)

@@ -51,11 +51,19 @@ def _main(
     pass
 
 
-def load(source: str, title: str | None) -> Article:
-    """``source`` is a file path or ``-`` for standard input."""
-    if source == "-":
-        return parse(decode(sys.stdin.buffer.read(), "standard input"), title)
-    return parse_file(Path(source), title)
+def load(source: str, title: str | None, types: list[str] | None = None) -> Article:
+    """Parse ``source`` (a file path or ``-`` for standard input), keeping only ``types``; bad input exits 2."""
+    try:
+        if source == "-":
+            article = parse(decode(sys.stdin.buffer.read(), "standard input"), title)
+        else:
+            article = parse_file(Path(source), title)
+    except InputError as exc:
+        raise _fail(str(exc)) from None
+    if types:
+        wanted = {type_of(t) for t in types}
+        article.infoboxes = [b for b in article.infoboxes if b.type in wanted]
+    return article
 
 
 @app.command("parse")
@@ -74,13 +82,7 @@ def parse_command(
 
     Example: infobox parse examples/Khojaly_massacre.infobox.wiki --pretty
     """
-    try:
-        article = load(source, title)
-    except InputError as exc:
-        raise _fail(str(exc)) from None
-    if types:
-        wanted = {type_of(t) for t in types}
-        article.infoboxes = [b for b in article.infoboxes if b.type in wanted]
+    article = load(source, title, types)
     typer.echo(json.dumps(article.to_dict(), ensure_ascii=False, indent=2 if pretty else None))
     if not article.infoboxes:
         what = f" of type {', '.join(repr(t) for t in types)}" if types else ""
@@ -126,13 +128,7 @@ def render_command(
     """
     from .render import render_html, render_markdown, render_text
 
-    try:
-        article = load(source, title)
-    except InputError as exc:
-        raise _fail(str(exc)) from None
-    if types:
-        wanted = {type_of(t) for t in types}
-        article.infoboxes = [b for b in article.infoboxes if b.type in wanted]
+    article = load(source, title, types)
     if not article.infoboxes:
         raise _fail(f"{source}: no infobox found", EXIT_NO_INFOBOX)
     day = as_of  # already a date (the callback converts it)

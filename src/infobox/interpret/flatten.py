@@ -67,7 +67,7 @@ may have ``lang``). Only these kinds exist: renderers never meet raw HTML.
 """
 
 FORMATTING = frozenset(
-    {
+    [
         "b",
         "i",
         "u",
@@ -88,7 +88,7 @@ FORMATTING = frozenset(
         "kbd",
         "var",
         "samp",
-    }
+    ]
 )
 
 

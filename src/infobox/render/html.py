@@ -16,6 +16,7 @@ import jinja2
 from markupsafe import Markup, escape
 
 from ..citations.cs1 import cs1_parts
+from ..interpret.flatten import FORMATTING
 from ..model import Article, Citation, Claim, Field, Image, Infobox
 from ..schemas import schema_for
 from ..wikitext.names import upload_url, wiki_url
@@ -24,30 +25,6 @@ from .references import Note, Numbering, backlink_label
 from .safety import safe_url
 
 DEFAULT_WIDTH = 220  # frameless thumbnail width in infoboxes (reference §2.1)
-_CONTAINERS = frozenset(
-    {
-        "b",
-        "i",
-        "u",
-        "s",
-        "small",
-        "big",
-        "sup",
-        "sub",
-        "em",
-        "strong",
-        "code",
-        "q",
-        "cite",
-        "del",
-        "ins",
-        "abbr",
-        "span",
-        "kbd",
-        "var",
-        "samp",
-    }
-)
 _GROUP_HEADINGS = {None: "References"}
 
 
@@ -108,7 +85,7 @@ class HtmlRenderer:
             return Markup(
                 '<span class="flagicon"><img alt="{}" src="{}" width="{}" class="mw-file-element" decoding="async"></span>'
             ).format(n.get("alt", ""), upload_url(n["file"], width=width), width)
-        if t in _CONTAINERS:
+        if t in FORMATTING:
             attrs = Markup("")
             if t == "abbr" and n.get("title"):
                 attrs = Markup(' title="{}"').format(n["title"])
