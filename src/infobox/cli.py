@@ -140,6 +140,101 @@ def render_command(
         typer.echo(render_text(article, as_of=day, color=sys.stdout.isatty()), nl=False)
 
 
+class OutFormat(StrEnum):
+    sqlite = "sqlite"
+    jsonl = "jsonl"
+
+
+@app.command("extract")
+def extract_command(
+    sources: Annotated[
+        list[Path], typer.Argument(help="XML dumps (.xml, .xml.bz2, .xml.gz, .xml.xz), .wiki files, or folders of them.")
+    ],
+    out: Annotated[Path, typer.Option("--output", "-o", help="Output file (SQLite database or .jsonl).")],
+    types: Annotated[list[str] | None, typer.Option("--type", "-t", help="Keep only infoboxes of this type; repeatable.")] = None,
+    fmt: Annotated[
+        OutFormat | None, typer.Option("--format", "-f", help="sqlite (default) or jsonl; guessed from the output name.")
+    ] = None,
+    workers: Annotated[int | None, typer.Option("--workers", "-w", min=1, help="Worker processes (default: all cores).")] = None,
+    resume: Annotated[bool, typer.Option("--resume", help="Continue an interrupted run into the same output.")] = False,
+    namespaces: Annotated[
+        list[int] | None, typer.Option("--namespace", "-n", help="Namespaces to read (default: 0, articles).")
+    ] = None,
+    progress: Annotated[
+        bool, typer.Option("--progress/--no-progress", help="Show a progress bar (default: on a terminal).")
+    ] = True,
+) -> None:
+    """Extract every infobox of whole dumps into SQLite (default) or JSON Lines, on all cores.
+
+    Example: infobox extract enwiki-pages-articles.xml.bz2 -o infoboxes.db --type "civilian attack"
+    """
+    from rich.console import Console
+    from rich.progress import (
+        BarColumn,
+        DownloadColumn,
+        Progress,
+        TextColumn,
+        TimeElapsedColumn,
+        TimeRemainingColumn,
+        TransferSpeedColumn,
+    )
+
+    from .dumps import DumpError
+    from .extract import extract
+
+    chosen = fmt.value if fmt else ("jsonl" if out.suffix.lower() in (".jsonl", ".ndjson") else "sqlite")
+    err = Console(stderr=True, soft_wrap=True)
+    show = progress and err.is_terminal
+    bar = Progress(
+        TextColumn("{task.fields[pages]:,} pages"),
+        BarColumn(),
+        DownloadColumn(),
+        TransferSpeedColumn(),
+        TimeElapsedColumn(),
+        TimeRemainingColumn(),
+        console=err,
+        disable=not show,
+    )
+    task = bar.add_task("extract", total=None, pages=0)
+
+    def on_progress(pages: int, done: int, total: int) -> None:
+        bar.update(task, completed=done, total=total, pages=pages)
+
+    try:
+        with bar:
+            summary = extract(
+                sources,
+                out,
+                types=types,
+                fmt=chosen,
+                workers=workers,
+                resume=resume,
+                namespaces=namespaces or (0,),
+                on_progress=on_progress,
+            )
+    except DumpError as exc:
+        raise _fail(str(exc)) from None
+    except OSError as exc:
+        raise _fail(f"{out}: {exc.strerror or exc}") from None
+    rate = summary.pages / summary.seconds if summary.seconds else 0
+    err.print(
+        f"{summary.pages:,} pages in {summary.seconds:.1f} s ({rate:,.0f} pages/s); skipped {summary.redirects:,} redirects, "
+        f"{summary.other_namespaces:,} pages of other namespaces"
+        + (f", {summary.resumed:,} already done" if summary.resumed else "")
+        + (f"; {summary.failed:,} pages failed (see diagnostics)" if summary.failed else "")
+    )
+    err.print(
+        f"{sum(summary.infoboxes.values()):,} infoboxes: "
+        + ", ".join(f"{t} {n:,}" for t, n in summary.infoboxes.most_common(10))
+        + (" …" if len(summary.infoboxes) > 10 else "")
+    )
+    if summary.diagnostics:
+        err.print("diagnostics: " + ", ".join(f"{c} {n:,}" for c, n in summary.diagnostics.most_common()))
+    err.print(f"written to {out} ({chosen})")
+    if summary.error:
+        raise _fail(f"{summary.error}; everything before it was written (run again with --resume after fixing the source)")
+
+
 @app.command("schema")
 def schema_command() -> None:
     """Print the JSON Schema of the JSON that `infobox parse` writes."""
