@@ -207,3 +207,35 @@ def test_jsonl_resume_drops_a_cut_line(big_dump, tmp_path):
     cut.write_bytes(b"".join(lines[: len(lines) // 2]) + lines[len(lines) // 2][:50])  # half a line at the end
     extract([dump], cut, fmt="jsonl", workers=1, resume=True)
     assert cut.read_bytes() == full.read_bytes()
+
+
+@pytest.fixture(scope="module")
+def multistream(tmp_path_factory) -> tuple[Path, Path]:
+    """A multistream dump with its index, and a copy without the index (read sequentially)."""
+    from infobox.dumps.multistream import write_multistream
+
+    pages = sorted((corpus_or_skip() / "articles").glob("*.wiki"))[:120]
+    indexed = tmp_path_factory.mktemp("indexed") / "t-multistream.xml.bz2"
+    write_multistream(((p.stem, p.read_text("utf-8")) for p in pages), indexed, per_stream=16)
+    plain = tmp_path_factory.mktemp("plain") / "t-multistream.xml.bz2"
+    plain.write_bytes(indexed.read_bytes())
+    return indexed, plain
+
+
+def test_multistream_in_parallel_equals_a_sequential_read(multistream, tmp_path):
+    indexed, plain = multistream
+    a = extract([indexed], tmp_path / "a.db", workers=2)
+    b = extract([plain], tmp_path / "b.db", workers=1)
+    assert a.pages == b.pages == 120 and a.infoboxes == b.infoboxes
+    key = "SELECT p.seq, p.title, i.idx, i.json FROM infoboxes i JOIN pages p ON p.id = i.page ORDER BY p.seq, i.idx"
+    assert table(tmp_path / "a.db", key) == table(tmp_path / "b.db", key)
+
+
+def test_dask_local_cluster_gives_the_same_rows(multistream, tmp_path):
+    pytest.importorskip("dask.distributed", reason="dask[distributed] is not installed")
+    indexed, plain = multistream
+    local = extract([indexed], tmp_path / "local.db", workers=2)
+    dask = extract([indexed], tmp_path / "dask.db", workers=2, engine="dask")
+    assert dask.pages == local.pages == 120
+    key = "SELECT p.seq, p.title, i.idx, i.json FROM infoboxes i JOIN pages p ON p.id = i.page ORDER BY p.seq, i.idx"
+    assert table(tmp_path / "dask.db", key) == table(tmp_path / "local.db", key)

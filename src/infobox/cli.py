@@ -163,6 +163,12 @@ def extract_command(
     progress: Annotated[
         bool, typer.Option("--progress/--no-progress", help="Show a progress bar (default: on a terminal).")
     ] = True,
+    engine: Annotated[
+        str, typer.Option("--engine", help="local (a process pool) or dask (a dask.distributed cluster).")
+    ] = "local",
+    scheduler: Annotated[
+        str | None, typer.Option("--scheduler", help="Dask scheduler address (default: a LocalCluster).")
+    ] = None,
 ) -> None:
     """Extract every infobox of whole dumps into SQLite (default) or JSON Lines, on all cores.
 
@@ -211,8 +217,10 @@ def extract_command(
                 resume=resume,
                 namespaces=namespaces or (0,),
                 on_progress=on_progress,
+                engine=engine,
+                scheduler=scheduler,
             )
-    except DumpError as exc:
+    except (DumpError, ValueError) as exc:
         raise _fail(str(exc)) from None
     except OSError as exc:
         raise _fail(f"{out}: {exc.strerror or exc}") from None

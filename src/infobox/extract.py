@@ -12,10 +12,13 @@ import time
 from collections import Counter, deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from .api import parse
+from .dumps.multistream import Stream, index_for, read_stream, streams
 from .dumps.reader import DumpError, Page, count_source_bytes, expand, iter_pages
 from .schemas import type_of
 from .store import WRITERS
@@ -58,8 +61,32 @@ def process_page(page: Page, types: frozenset[str] | None) -> PageResult:
     return result
 
 
-def process_batch(pages: list[Page], types: frozenset[str] | None) -> list[PageResult]:
-    return [process_page(p, types) for p in pages]
+@dataclass(slots=True)
+class UnitResult:
+    """A unit of work done: page results in order, and what was skipped on the way."""
+
+    results: list[PageResult]
+    redirects: int = 0
+    other_namespaces: int = 0
+    resumed: int = 0
+    bytes_done: int = 0
+
+
+def process_unit(unit: list[Page] | Stream, types: frozenset[str] | None, namespaces: frozenset[int], done: int) -> UnitResult:
+    """Run in a worker: a batch of pages already read, or a multistream byte range to decompress and read."""
+    if isinstance(unit, list):
+        return UnitResult([process_page(p, types) for p in unit])
+    out = UnitResult([], bytes_done=unit.end)
+    for page in read_stream(unit):
+        if page.seq <= done:
+            out.resumed += 1
+        elif page.ns not in namespaces:
+            out.other_namespaces += 1
+        elif page.redirect:
+            out.redirects += 1
+        else:
+            out.results.append(process_page(page, types))
+    return out
 
 
 def _batches(pages: Iterator[Page], size: int) -> Iterator[list[Page]]:
@@ -90,12 +117,16 @@ def extract(
     namespaces: Iterable[int] = (0,),
     batch_size: int = BATCH,
     on_progress: Callable[[int, int, int], None] | None = None,
+    engine: str = "local",
+    scheduler: str | None = None,
 ) -> Summary:
     """Extract every infobox of ``sources`` into ``out``. ``on_progress(pages, bytes_read, bytes_total)``.
 
     Raises :class:`DumpError` for a source that cannot be read at all; a source that breaks off
     midway ends the run with ``Summary.error`` set, everything before that point written.
     """
+    if engine not in ("local", "dask"):
+        raise ValueError(f"unknown engine {engine!r}; choose local or dask")
     if fmt not in WRITERS:
         raise ValueError(f"unknown format {fmt!r}; choose one of {', '.join(WRITERS)}")
     files = expand(sources)
@@ -108,7 +139,7 @@ def extract(
     progress = [0]
     start = time.perf_counter()
 
-    def wanted_pages() -> Iterator[Page]:
+    def wanted_pages(files: list[Path]) -> Iterator[Page]:
         for page in iter_pages(files, progress):
             if page.seq <= done.get(page.source, 0):
                 summary.resumed += 1
@@ -120,9 +151,31 @@ def extract(
             else:
                 yield page
 
-    def record(results: list[PageResult]) -> None:
-        writer.write(results)
-        for r in results:
+    def units() -> Iterator[tuple[list[Page] | Stream, int]]:
+        """Multistream dumps by stream (read in the workers); everything else by batches of pages read here."""
+        offset = 0
+        for path in files:
+            index = index_for(path)
+            if index is not None:
+                for stream in streams(path, index):
+                    if stream.first_seq + stream.pages - 1 <= done.get(stream.path, 0):
+                        summary.resumed += stream.pages
+                    else:
+                        yield stream, offset
+                offset += path.stat().st_size
+                continue
+            for batch in _batches(wanted_pages([path]), batch_size):
+                yield batch, 0
+            offset += path.stat().st_size
+
+    def record(unit: UnitResult, offset: int) -> None:
+        writer.write(unit.results)
+        summary.redirects += unit.redirects
+        summary.other_namespaces += unit.other_namespaces
+        summary.resumed += unit.resumed
+        if unit.bytes_done:
+            progress[0] = offset + unit.bytes_done
+        for r in unit.results:
             summary.pages += 1
             summary.failed += r.error is not None
             summary.infoboxes.update(b["type"] for b in r.infoboxes)
@@ -132,24 +185,57 @@ def extract(
             on_progress(summary.pages, progress[0], total)
 
     n = workers if workers is not None else (os.cpu_count() or 1)
-    pending: deque[Future[list[PageResult]]] = deque()
+    ns = frozenset(keep_ns)
+    pending: deque[tuple[Future, int]] = deque()
     try:
-        if n <= 1:
-            for batch in _batches(wanted_pages(), batch_size):
-                record(process_batch(batch, wanted))
+        if n <= 1 and engine == "local":
+            for unit, offset in units():
+                record(process_unit(unit, wanted, ns, _done_for(unit, done)), offset)
         else:
-            with ProcessPoolExecutor(max_workers=n) as pool:
-                for batch in _batches(wanted_pages(), batch_size):
-                    pending.append(pool.submit(process_batch, batch, wanted))
+            with _executor(engine, n, scheduler) as pool:
+                for unit, offset in units():
+                    pending.append((pool.submit(process_unit, unit, wanted, ns, _done_for(unit, done)), offset))
                     while len(pending) >= 2 * n:
-                        record(pending.popleft().result())
+                        future, at = pending.popleft()
+                        record(future.result(), at)
                 while pending:
-                    record(pending.popleft().result())
+                    future, at = pending.popleft()
+                    record(future.result(), at)
     except DumpError as exc:
-        while pending:  # the pool has finished them: write them before reporting
-            record(pending.popleft().result())
+        while pending:  # finished by the pool: write them before reporting
+            future, at = pending.popleft()
+            try:
+                record(future.result(), at)
+            except DumpError:
+                break
         summary.error = str(exc)
     finally:
         writer.close()
         summary.seconds = time.perf_counter() - start
     return summary
+
+
+def _done_for(unit: list[Page] | Stream, done: dict[str, int]) -> int:
+    return done.get(unit.path, 0) if isinstance(unit, Stream) else 0
+
+
+@contextmanager
+def _executor(engine: str, workers: int, scheduler: str | None) -> Iterator[Any]:
+    """A process pool, or a dask.distributed client (on ``scheduler``, or a LocalCluster of ``workers``)."""
+    if engine == "local":
+        with ProcessPoolExecutor(max_workers=workers) as pool:
+            yield pool
+        return
+    try:
+        from dask.distributed import Client, LocalCluster
+    except ImportError:
+        raise ValueError("the dask engine needs dask.distributed: pip install 'infobox[dask]'") from None
+    if scheduler:
+        with Client(scheduler) as client:
+            yield client
+    else:
+        with (
+            LocalCluster(n_workers=workers, threads_per_worker=1, processes=True, dashboard_address=None) as cluster,
+            Client(cluster) as client,
+        ):
+            yield client

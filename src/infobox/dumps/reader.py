@@ -85,35 +85,36 @@ def _local(tag: object) -> str:
     return etree.QName(tag).localname if isinstance(tag, str) else ""
 
 
+def page_from_element(elem: etree._Element, source: str, seq: int) -> Page:
+    """A ``<page>`` element (any export schema version) → Page, with its last revision's text."""
+    title, ns, page_id, text, redirect, has_ns = "", 0, None, "", False, False
+    for child in elem:
+        name = _local(child.tag)
+        if name == "title":
+            title = child.text or ""
+        elif name == "ns":
+            ns, has_ns = int(child.text or 0), True
+        elif name == "id":
+            page_id = int(child.text) if (child.text or "").isdigit() else None
+        elif name == "redirect":
+            redirect = True
+        elif name == "revision":  # the last revision in the file wins
+            node = next((c for c in child if _local(c.tag) == "text"), None)
+            text = (node.text or "") if node is not None else ""
+    if not has_ns and ":" in title and title.split(":", 1)[0] in ("Talk", "User", "Template", "Category", "File", "Wikipedia"):
+        ns = -1  # exports without <ns> (schema 0.3): the prefix tells
+    redirect = redirect or text.lstrip()[:12].lower().startswith(_REDIRECT)
+    return Page(source, seq, title, text, ns, page_id, redirect)
+
+
 def iter_dump(path: Path, progress: list[int] | None = None) -> Iterator[Page]:
     """Pages of one XML dump, latest revision each; ``progress[0]`` follows the compressed bytes read."""
     stream, counting = _open(path)
     seq = 0
     try:
         for _, elem in etree.iterparse(stream, events=("end",), tag="{*}page", huge_tree=True, remove_blank_text=False):
-            title, ns, page_id, text, redirect = "", 0, None, "", False
-            for child in elem:
-                name = _local(child.tag)
-                if name == "title":
-                    title = child.text or ""
-                elif name == "ns":
-                    ns = int(child.text or 0)
-                elif name == "id":
-                    page_id = int(child.text) if (child.text or "").isdigit() else None
-                elif name == "redirect":
-                    redirect = True
-                elif name == "revision":  # the last revision in the file wins
-                    node = next((c for c in child if _local(c.tag) == "text"), None)
-                    text = (node.text or "") if node is not None else ""
-            if (
-                ns == 0
-                and ":" in title
-                and title.split(":", 1)[0] in ("Talk", "User", "Template", "Category", "File", "Wikipedia")
-            ):
-                ns = -1  # exports without <ns> (schema 0.3): the prefix tells
-            redirect = redirect or text.lstrip()[:12].lower().startswith(_REDIRECT)
             seq += 1
-            yield Page(str(path), seq, title, text, ns, page_id, redirect)
+            yield page_from_element(elem, str(path), seq)
             elem.clear()
             while elem.getprevious() is not None:
                 del elem.getparent()[0]
