@@ -233,9 +233,49 @@ def test_multistream_in_parallel_equals_a_sequential_read(multistream, tmp_path)
 
 def test_dask_local_cluster_gives_the_same_rows(multistream, tmp_path):
     pytest.importorskip("dask.distributed", reason="dask[distributed] is not installed")
-    indexed, plain = multistream
+    indexed, _ = multistream
     local = extract([indexed], tmp_path / "local.db", workers=2)
     dask = extract([indexed], tmp_path / "dask.db", workers=2, engine="dask")
     assert dask.pages == local.pages == 120
     key = "SELECT p.seq, p.title, i.idx, i.json FROM infoboxes i JOIN pages p ON p.id = i.page ORDER BY p.seq, i.idx"
     assert table(tmp_path / "dask.db", key) == table(tmp_path / "local.db", key)
+
+
+def parquet_rows(folder: Path) -> list[tuple]:
+    import pyarrow.parquet as pq
+
+    t = pq.read_table(folder / "infoboxes").to_pylist()
+    return sorted((r["source"], r["seq"], r["infobox"], r["json"]) for r in t)
+
+
+def test_parquet_has_the_sqlite_tables(big_dump, tmp_path):
+    pq = pytest.importorskip("pyarrow.parquet", reason="pyarrow is not installed")
+    dump, reference = big_dump
+    extract([dump], tmp_path / "out", fmt="parquet", workers=2)
+    for name in ("pages", "infoboxes", "fields", "claims", "citations", "diagnostics"):
+        assert pq.read_table(tmp_path / "out" / name).num_rows == table(reference, f"SELECT count(*) FROM {name}")[0][0], name
+    assert parquet_rows(tmp_path / "out") == sorted((s, q, i, j) for s, q, _, i, j in rows(reference))
+
+
+def test_parquet_resume_after_a_crash(big_dump, tmp_path, monkeypatch):
+    pytest.importorskip("pyarrow", reason="pyarrow is not installed")
+    from infobox.store import parquet
+
+    dump, reference = big_dump
+    monkeypatch.setattr(parquet, "FLUSH_PAGES", 64)
+    real_flush, calls = parquet.ParquetWriter.flush, []
+
+    def crashing_flush(self):
+        calls.append(1)
+        if len(calls) >= 4:  # the process dies after renaming one table's part, before recording it
+            (self.path / "infoboxes" / f"part-{self.state['parts']:05d}.parquet").write_bytes(b"half a part")
+            raise KeyboardInterrupt
+        real_flush(self)
+
+    monkeypatch.setattr(parquet.ParquetWriter, "flush", crashing_flush)
+    with pytest.raises(KeyboardInterrupt):
+        extract([dump], tmp_path / "out", fmt="parquet", workers=1)
+    monkeypatch.setattr(parquet.ParquetWriter, "flush", real_flush)
+    summary = extract([dump], tmp_path / "out", fmt="parquet", workers=1, resume=True)
+    assert summary.resumed > 0
+    assert parquet_rows(tmp_path / "out") == sorted((s, q, i, j) for s, q, _, i, j in rows(reference))

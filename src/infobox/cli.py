@@ -142,6 +142,7 @@ def render_command(
 
 class OutFormat(StrEnum):
     sqlite = "sqlite"
+    parquet = "parquet"
     jsonl = "jsonl"
 
 
@@ -153,7 +154,12 @@ def extract_command(
     out: Annotated[Path, typer.Option("--output", "-o", help="Output file (SQLite database or .jsonl).")],
     types: Annotated[list[str] | None, typer.Option("--type", "-t", help="Keep only infoboxes of this type; repeatable.")] = None,
     fmt: Annotated[
-        OutFormat | None, typer.Option("--format", "-f", help="sqlite (default) or jsonl; guessed from the output name.")
+        OutFormat | None,
+        typer.Option(
+            "--format",
+            "-f",
+            help="sqlite, parquet (a folder of tables) or jsonl; guessed from the output name (.db → sqlite, .jsonl, a folder → parquet).",
+        ),
     ] = None,
     workers: Annotated[int | None, typer.Option("--workers", "-w", min=1, help="Worker processes (default: all cores).")] = None,
     resume: Annotated[bool, typer.Option("--resume", help="Continue an interrupted run into the same output.")] = False,
@@ -170,7 +176,7 @@ def extract_command(
         str | None, typer.Option("--scheduler", help="Dask scheduler address (default: a LocalCluster).")
     ] = None,
 ) -> None:
-    """Extract every infobox of whole dumps into SQLite (default) or JSON Lines, on all cores.
+    """Extract every infobox of whole dumps into SQLite, Parquet or JSON Lines, on all cores.
 
     Example: infobox extract enwiki-pages-articles.xml.bz2 -o infoboxes.db --type "civilian attack"
     """
@@ -188,7 +194,16 @@ def extract_command(
     from .dumps import DumpError
     from .extract import extract
 
-    chosen = fmt.value if fmt else ("jsonl" if out.suffix.lower() in (".jsonl", ".ndjson") else "sqlite")
+    suffix = out.suffix.lower()
+    chosen = (
+        fmt.value
+        if fmt
+        else "jsonl"
+        if suffix in (".jsonl", ".ndjson")
+        else "parquet"
+        if suffix in ("", ".parquet")
+        else "sqlite"
+    )
     err = Console(stderr=True, soft_wrap=True)
     show = progress and err.is_terminal
     bar = Progress(

@@ -1,8 +1,9 @@
-"""Writers for extracted infoboxes: SQLite (default), JSON Lines. Each commits whole batches."""
+"""Writers for extracted infoboxes: SQLite (default), Parquet, JSON Lines. Each commits whole batches."""
 
 from .jsonl import JsonlWriter
+from .parquet import ParquetWriter
 from .sqlite import SqliteWriter
 
-WRITERS = {"sqlite": SqliteWriter, "jsonl": JsonlWriter}
+WRITERS = {"sqlite": SqliteWriter, "parquet": ParquetWriter, "jsonl": JsonlWriter}
 
-__all__ = ["WRITERS", "JsonlWriter", "SqliteWriter"]
+__all__ = ["WRITERS", "JsonlWriter", "ParquetWriter", "SqliteWriter"]
