@@ -16,31 +16,37 @@ Severity = Literal["error", "warning", "info"]
 Precision = Literal["century", "decade", "year", "month", "day"]
 
 
-_LAYOUT: dict[type, tuple[str | None, tuple[str, ...]]] = {}
+_LAYOUT: dict[type, tuple[str | None, tuple[tuple[str, bool], ...]]] = {}
+_SCALARS = (str, int, float, bool, type(None))
 
 
-def _layout(cls: type) -> tuple[str | None, tuple[str, ...]]:
-    """(type tag, attribute names in JSON order) of a model class, computed once."""
-    if cls not in _LAYOUT:
-        names = tuple(f.name for f in fields(cls) if not f.name.startswith("_")) + tuple(getattr(cls, "DERIVED", ()))
-        _LAYOUT[cls] = (getattr(cls, "TYPE", None), names)
-    return _LAYOUT[cls]
+def _layout(cls: type) -> tuple[str | None, tuple[tuple[str, bool], ...]]:
+    """(type tag, (attribute, already JSON-ready?) in JSON order) of a model class, computed once."""
+    layout = _LAYOUT.get(cls)
+    if layout is None:
+        raw = getattr(cls, "RAW", ())
+        names = [f.name for f in fields(cls) if not f.name.startswith("_")] + list(getattr(cls, "DERIVED", ()))
+        layout = _LAYOUT[cls] = (getattr(cls, "TYPE", None), tuple((n, n in raw) for n in names))
+    return layout
 
 
 def _plain(obj: Any) -> Any:
     """Turn model objects into JSON-ready builtins (dataclass fields in declaration order)."""
-    if obj is None or isinstance(obj, (str, int, float, bool)):
+    if isinstance(obj, _SCALARS):
         return obj
-    if is_dataclass(obj):
-        kind, names = _layout(type(obj))
-        out: dict[str, Any] = {"type": kind} if kind else {}
-        for name in names:
-            out[name] = _plain(getattr(obj, name))
-        return out
-    if isinstance(obj, (list, tuple)):
+    if isinstance(obj, list):
         return [_plain(x) for x in obj]
     if isinstance(obj, dict):
         return {k: _plain(v) for k, v in obj.items()}
+    if is_dataclass(obj):
+        kind, names = _layout(type(obj))
+        out: dict[str, Any] = {"type": kind} if kind else {}
+        for name, raw in names:
+            value = getattr(obj, name)
+            out[name] = value if raw else _plain(value)
+        return out
+    if isinstance(obj, tuple):
+        return [_plain(x) for x in obj]
     return obj
 
 
@@ -215,6 +221,8 @@ class Claim(_Model):
     ``content`` is the same value as rich inline nodes (links, formatting, reference markers,
     dates with their age rule) for the renderers; see :data:`infobox.interpret.flatten.Inline`.
     """
+
+    RAW: ClassVar[tuple[str, ...]] = ("content",)  # plain JSON already: emitted as is
 
     text: str
     value: Value

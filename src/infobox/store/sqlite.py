@@ -49,49 +49,56 @@ class SqliteWriter:
         self.db.execute("PRAGMA journal_mode=WAL")
         self.db.execute("PRAGMA synchronous=NORMAL")
         self.db.executescript(SCHEMA)
+        self.ids = {
+            t: self.db.execute(f"SELECT coalesce(max(id), 0) FROM {t}").fetchone()[0] for t in ("pages", "infoboxes", "fields")
+        }
 
     def done(self) -> dict[str, int]:
         """How far each source was written: source → last seq committed."""
         return dict(self.db.execute("SELECT source, seq FROM progress"))
 
     def write(self, results: list[PageResult]) -> None:
-        with self.db:  # one transaction per batch, progress included
-            for r in results:
-                self._page(r)
-            last: dict[str, int] = {}
-            for r in results:
-                last[r.source] = max(last.get(r.source, 0), r.seq)
+        """Insert a batch (ids assigned here, rows inserted table by table) and its progress, in one transaction."""
+        rows: dict[str, list[tuple]] = {
+            t: [] for t in ("pages", "infoboxes", "fields", "fts", "claims", "citations", "diagnostics")
+        }
+        for r in results:
+            self._rows(r, rows)
+        last: dict[str, int] = {}
+        for r in results:
+            last[r.source] = max(last.get(r.source, 0), r.seq)
+        with self.db:
+            for table, sql in _INSERTS.items():
+                if rows[table]:
+                    self.db.executemany(sql, rows[table])
             self.db.executemany(
                 "INSERT INTO progress(source, seq) VALUES (?, ?) ON CONFLICT(source) DO UPDATE SET seq = MAX(seq, excluded.seq)",
                 last.items(),
             )
 
-    def _page(self, r: PageResult) -> None:
-        cur = self.db.execute(
-            "INSERT INTO pages(source, seq, page_id, title, ns, infoboxes, error) VALUES (?, ?, ?, ?, ?, ?, ?)",
-            (r.source, r.seq, r.page_id, r.title, r.ns, len(r.infoboxes), r.error),
-        )
-        page = cur.lastrowid
+    def _next(self, table: str) -> int:
+        self.ids[table] += 1
+        return self.ids[table]
+
+    def _rows(self, r: PageResult, rows: dict[str, list[tuple]]) -> None:
+        page = self._next("pages")
+        rows["pages"].append((page, r.source, r.seq, r.page_id, r.title, r.ns, len(r.infoboxes), r.error))
         for d in r.diagnostics:
-            self._diagnostic(page, None, d)
+            rows["diagnostics"].append(_diagnostic(page, None, d))
         for i, box in enumerate(r.infoboxes):
-            cur = self.db.execute(
-                "INSERT INTO infoboxes(page, idx, type, template, title, json) VALUES (?, ?, ?, ?, ?, ?)",
-                (page, i, box["type"], box["template"].strip(), box["title"], json.dumps(box, ensure_ascii=False)),
+            box_id = self._next("infoboxes")
+            rows["infoboxes"].append(
+                (box_id, page, i, box["type"], box["template"].strip(), box["title"], json.dumps(box, ensure_ascii=False))
             )
-            box_id = cur.lastrowid
             for j, f in enumerate(box["fields"]):
-                cur = self.db.execute(
-                    "INSERT INTO fields(infobox, idx, name, key, label, role, shown, text) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-                    (box_id, j, f["name"], f["key"], f["label"], f["role"], int(f["shown"]), f["text"]),
+                field_id = self._next("fields")
+                rows["fields"].append(
+                    (field_id, box_id, j, f["name"], f["key"], f["label"], f["role"], int(f["shown"]), f["text"])
                 )
-                field_id = cur.lastrowid
-                self.db.execute("INSERT INTO fields_fts(rowid, text, label) VALUES (?, ?, ?)", (field_id, f["text"], f["label"]))
+                rows["fts"].append((field_id, f["text"], f["label"]))
                 for k, c in enumerate(f["claims"]):
                     v = c["value"]
-                    self.db.execute(
-                        "INSERT INTO claims(field, idx, text, value_type, value, low, high, date, source, qualifier, refs)"
-                        " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                    rows["claims"].append(
                         (
                             field_id,
                             k,
@@ -104,21 +111,28 @@ class SqliteWriter:
                             c["source"],
                             c["qualifier"],
                             json.dumps(c["refs"], ensure_ascii=False),
-                        ),
+                        )
                     )
             for d in box["diagnostics"]:
-                self._diagnostic(page, box_id, d)
+                rows["diagnostics"].append(_diagnostic(page, box_id, d))
         for key, c in r.references.items():
-            self.db.execute(
-                "INSERT INTO citations(page, key, kind, title, url, text, json) VALUES (?, ?, ?, ?, ?, ?, ?)",
-                (page, key, c["kind"], c["title"], c["url"], c["text"], json.dumps(c, ensure_ascii=False)),
-            )
-
-    def _diagnostic(self, page: int | None, box: int | None, d: dict) -> None:
-        self.db.execute(
-            "INSERT INTO diagnostics(page, infobox, code, severity, message, line, col, field) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-            (page, box, d["code"], d["severity"], d["message"], d["line"], d["column"], d["field"]),
-        )
+            rows["citations"].append((page, key, c["kind"], c["title"], c["url"], c["text"], json.dumps(c, ensure_ascii=False)))
 
     def close(self) -> None:
         self.db.close()
+
+
+def _diagnostic(page: int, box: int | None, d: dict) -> tuple:
+    return (page, box, d["code"], d["severity"], d["message"], d["line"], d["column"], d["field"])
+
+
+_INSERTS = {
+    "pages": "INSERT INTO pages(id, source, seq, page_id, title, ns, infoboxes, error) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+    "infoboxes": "INSERT INTO infoboxes(id, page, idx, type, template, title, json) VALUES (?, ?, ?, ?, ?, ?, ?)",
+    "fields": "INSERT INTO fields(id, infobox, idx, name, key, label, role, shown, text) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+    "fts": "INSERT INTO fields_fts(rowid, text, label) VALUES (?, ?, ?)",
+    "claims": "INSERT INTO claims(field, idx, text, value_type, value, low, high, date, source, qualifier, refs)"
+    " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+    "citations": "INSERT INTO citations(page, key, kind, title, url, text, json) VALUES (?, ?, ?, ?, ?, ?, ?)",
+    "diagnostics": "INSERT INTO diagnostics(page, infobox, code, severity, message, line, col, field) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+}
