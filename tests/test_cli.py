@@ -71,3 +71,21 @@ def test_schema_command_prints_the_json_schema():
 def test_help_explains():
     out = run("parse", "--help").stdout.decode()
     assert "--type" in out and "--pretty" in out and "standard input" in out
+
+
+def test_extract_cli(tmp_path):
+    from conftest import corpus_or_skip
+
+    dumps = corpus_or_skip() / "dumps"
+    done = run("extract", str(dumps / "wikiMainPath" / "1789_events_french_revolution.xml"), "-o", str(tmp_path / "out.db"))
+    assert done.returncode == 0, done.stderr
+    err = done.stderr.decode()
+    assert "16 pages" in err and "3 infoboxes" in err and "written to" in err
+    truncated = run("extract", str(dumps / "wikiextractor" / "test.xml"), "-o", str(tmp_path / "vi.jsonl"))
+    assert truncated.returncode == 2
+    assert b"breaks off" in truncated.stderr and b"everything before it was written" in truncated.stderr
+    assert b"Traceback" not in truncated.stderr
+    missing = run("extract", str(tmp_path / "none.xml"), "-o", str(tmp_path / "x.db"))
+    assert missing.returncode == 2 and b"no such file" in missing.stderr
+    sevenz = run("extract", str(dumps / "pywikibot" / "article-pyrus.xml_invalid.7z"), "-o", str(tmp_path / "x.db"))
+    assert sevenz.returncode == 2 and b"7z" in sevenz.stderr
