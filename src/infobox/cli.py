@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import json
 import sys
+import time
 from datetime import date
 from enum import StrEnum
 from pathlib import Path
@@ -207,7 +208,7 @@ def extract_command(
     err = Console(stderr=True, soft_wrap=True)
     show = progress and err.is_terminal
     bar = Progress(
-        TextColumn("{task.fields[pages]:,} pages"),
+        TextColumn("{task.fields[pages]:>9,} pages  {task.fields[rate]:>6,.0f} pages/s"),
         BarColumn(),
         DownloadColumn(),
         TransferSpeedColumn(),
@@ -216,10 +217,12 @@ def extract_command(
         console=err,
         disable=not show,
     )
-    task = bar.add_task("extract", total=None, pages=0)
+    task = bar.add_task("extract", total=None, pages=0, rate=0.0)
+    started = time.perf_counter()
 
     def on_progress(pages: int, done: int, total: int) -> None:
-        bar.update(task, completed=done, total=total, pages=pages)
+        rate = pages / max(time.perf_counter() - started, 1e-9)
+        bar.update(task, completed=done, total=total, pages=pages, rate=rate)
 
     try:
         with bar:
