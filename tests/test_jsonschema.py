@@ -41,3 +41,11 @@ def test_every_value_type_is_covered(validator):
     types = {f["claims"][0]["value"]["type"] for f in data["infoboxes"][0]["fields"]}
     assert types == {"date", "quantity", "coordinates", "link", "image", "text"}
     assert validator.is_valid(data)
+
+
+@pytest.mark.parametrize("name", sorted(p.name for p in FIXTURES.glob("*.wiki")))
+def test_to_json_equals_to_dict(name):
+    article = infobox.parse_file(FIXTURES / name)
+    assert json.loads(article.to_json()) == article.to_dict()
+    for box in article.infoboxes:
+        assert json.loads(box.to_json()) == box.to_dict()

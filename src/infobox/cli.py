@@ -5,7 +5,6 @@ Exit codes: 0 ok, 1 no infobox found, 2 bad input (missing file, not UTF-8, bad 
 
 from __future__ import annotations
 
-import json
 import sys
 import time
 from datetime import date
@@ -84,7 +83,7 @@ def parse_command(
     Example: infobox parse examples/Khojaly_massacre.infobox.wiki --pretty
     """
     article = load(source, title, types)
-    typer.echo(json.dumps(article.to_dict(), ensure_ascii=False, indent=2 if pretty else None))
+    typer.echo(article.to_json(indent=2 if pretty else None))
     if not article.infoboxes:
         what = f" of type {', '.join(repr(t) for t in types)}" if types else ""
         raise _fail(f"{source}: no infobox{what} found", EXIT_NO_INFOBOX)

@@ -50,6 +50,19 @@ def _plain(obj: Any) -> Any:
     return obj
 
 
+def _shallow(obj: Any) -> dict[str, Any]:
+    """One level of a model object for ``json.dumps(default=…)``: the C encoder does the rest."""
+    if not is_dataclass(obj):
+        raise TypeError(f"{type(obj).__name__} is not part of the infobox model")
+    kind, names = _layout(type(obj))
+    out: dict[str, Any] = {"schema_version": SCHEMA_VERSION} if isinstance(obj, Article) else {}
+    if kind:
+        out["type"] = kind
+    for name, _ in names:
+        out[name] = getattr(obj, name)
+    return out
+
+
 class _Model:
     """Mixin giving every model class its JSON form."""
 
@@ -59,7 +72,8 @@ class _Model:
         return _plain(self)
 
     def to_json(self, *, indent: int | None = None) -> str:
-        return json.dumps(self.to_dict(), ensure_ascii=False, indent=indent)
+        """The JSON form (the same as ``json.dumps(self.to_dict())``, built faster)."""
+        return json.dumps(self, default=_shallow, ensure_ascii=False, indent=indent)
 
 
 # ---------------------------------------------------------------------------
