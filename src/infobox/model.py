@@ -386,5 +386,5 @@ class Article(_Model):
 
 
 def _references_of(box: Infobox) -> dict[str, Citation]:
-    """The citations a lone infobox refers to (set by the parser on each box it makes)."""
+    """The citations a lone infobox refers to (the parser gives each box its article's citations)."""
     return box._references

@@ -11,6 +11,7 @@ import bz2
 import gzip
 import lzma
 import os
+import zlib
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -122,17 +123,11 @@ def iter_dump(path: Path, progress: list[int] | None = None) -> Iterator[Page]:
                 progress[0] = counting.read_bytes
     except etree.XMLSyntaxError as exc:
         raise DumpError(f"{path}: the XML breaks off or is malformed after page {seq} ({exc.msg}, line {exc.lineno})") from None
-    except (EOFError, OSError, lzma.LZMAError, zlib_error()) as exc:
+    except (EOFError, OSError, lzma.LZMAError, zlib.error) as exc:
         raise DumpError(f"{path}: the compressed data is truncated or corrupt after page {seq} ({exc})") from None
     finally:
         stream.close()
         counting.close()
-
-
-def zlib_error() -> type[Exception]:
-    import zlib
-
-    return zlib.error
 
 
 def _wiki_page(path: Path, seq: int) -> Page:
