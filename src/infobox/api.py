@@ -53,8 +53,7 @@ def interpret_value(wikitext: str, kind: str = "auto", title: str | None = None)
     >>> [c.value.iso for c in interpret_value("{{start date|1992|2|26}}", "date")]
     ['1992-02-26']
     """
-    ctx = Context(wikitext, title)
-    return make_claims(ctx.flattener.quick(wikitext) or ctx.flattener.flatten(ctx.parse(wikitext)), kind)
+    return make_claims(Context(wikitext, title).flattener.flatten_text(wikitext), kind)
 
 
 def read_text(path: str | os.PathLike[str]) -> str:

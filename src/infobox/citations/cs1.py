@@ -172,7 +172,7 @@ def citation_from_text(content: str, fl: Flattener, name: str | None = None, gro
         template, params, _ = split_call(stripped)
         kind = cs1_kind(template)
         if kind:
-            args = [(p.key, fl.quick(p.value) or fl.flatten(fl.ctx.parse(p.value))) for p in params]
+            args = [(p.key, fl.flatten_text(p.value)) for p in params]
             c = cs1_from_args(template, args, kind)
             c.text = cs1_text(c)
             c.name, c.group = name, group

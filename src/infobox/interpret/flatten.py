@@ -194,9 +194,6 @@ class Flat:
     def links(self) -> list[Link]:
         return [link for s in self.segments for link in s.links]
 
-    def nonempty(self) -> list[Segment]:
-        return [s for s in self.segments if not s.is_empty()]
-
 
 class Flattener:
     """Walks wikicode for one article; templates go to the registry, refs to the context."""
@@ -290,6 +287,10 @@ class Flattener:
             label = page.split("(")[0].strip()
         target = normalize_title(page) if page.strip() else self.ctx.title or ""
         out.link(Link(target=target, text=label, url=wiki_url(target, fragment), fragment=fragment))
+
+    def flatten_text(self, value: str) -> Flat:
+        """A value as written: the fast path when it can take it, else parsed and walked."""
+        return self.quick(value) or self.flatten(self.ctx.parse(value))
 
     def quick(self, value: str) -> Flat | None:
         """Fast path for values that are plain text and simple links (most of them); None otherwise."""

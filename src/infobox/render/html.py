@@ -17,7 +17,7 @@ from markupsafe import Markup, escape
 
 from ..citations.cs1 import cs1_parts
 from ..interpret.flatten import FORMATTING
-from ..model import Article, Citation, Claim, Field, Image, Infobox
+from ..model import Article, Citation, Field, Image, Infobox
 from ..schemas import schema_for
 from ..wikitext.names import upload_url, wiki_url
 from . import ages, coords
@@ -307,8 +307,3 @@ def render_html(
     title = (boxes or article.infoboxes or [None])[0]
     page_title = (title.title if title and title.title else article.title) or "Infobox"
     return _env().get_template("page.html.j2").render(title=page_title, css=Markup(stylesheet()), body=Markup(body))
-
-
-def claim_html(claim: Claim, article: Article, as_of: date | None = None) -> str:
-    """One claim's value as HTML (reference markers numbered as if it stood alone)."""
-    return str(HtmlRenderer(article, as_of).inline(claim.content))

@@ -134,7 +134,3 @@ def type_of(name: str) -> str:
     full = name if re.match(r"^(?:template\s*:\s*)?infobox(?:[\s_/:]|$)", name, re.IGNORECASE) else f"Infobox {name}"
     schema = schema_for(full)
     return schema.type if schema else infobox_type(full)
-
-
-def known_schemas() -> list[Schema]:
-    return list({id(s): s for s in _load()[0].values()}.values())

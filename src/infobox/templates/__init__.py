@@ -92,12 +92,6 @@ class Registry:
 
         return deco
 
-    def handles(self, name: str) -> bool:
-        return template_key(name) in self._handlers
-
-    def names(self) -> list[str]:
-        return sorted(self._handlers)
-
     def flatten(self, node: Template, fl: Flattener, out: Flat) -> None:
         raw = str(node.name)
         if "<!--" in raw:
