@@ -207,3 +207,15 @@ def test_flags_headers_and_maps():
     assert '<a href="https://en.wikipedia.org/wiki/Germany" title="Germany">Germany</a>' in html
     assert "Germany_location_map.svg" in html and '<div class="infobox-caption">Where</div>' in html
     assert box["a"].text == "Germany"  # the flag is not part of the data
+
+
+def test_time_and_zone_share_the_date_cell_in_every_format():
+    article = infobox.parse_file(FIXTURES / "Munich_massacre.wiki")
+    html = render_html(article, as_of=AS_OF)
+    labels = re.findall(r'<th scope="row" class="infobox-label">(.*?)</th>', html)
+    assert "Time" not in labels and "Time zone" not in labels
+    cell = re.search(r"Date</th><td class=\"infobox-data\">(.*?)</td>", html).group(1)
+    assert visible_text(cell) == "5–6 September 1972 4:31 am – 12:04 am (UTC+1)"
+    md = render_markdown(article, as_of=AS_OF)
+    assert "| **Date** | 5–6 September 1972<br>4:31 am – 12:04 am<br>[UTC](https://en.wikipedia.org/wiki/UTC)+1 |" in md
+    assert "**Time**" not in md and "**Time zone**" not in md

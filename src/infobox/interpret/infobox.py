@@ -69,12 +69,12 @@ def interpret_infobox(
     chosen: list[tuple[Row, int]] = []
     seen_keys: dict[str, int] = {}
     for i, p in enumerate(params):
-        key = p.key
-        if key in seen_keys and not is_blank(p.value):
+        key, blank = p.key, is_blank(p.value)
+        if key in seen_keys and not blank:
             ctx.offset, ctx.field = offsets[i], key
             ctx.diag("duplicate-parameter", "warning", f"parameter {key!r} is given more than once; the template uses the last")
         seen_keys[key] = i
-        if is_blank(p.value):
+        if blank:
             continue
         row = schema.row(key) if schema else None
         if row is None:
@@ -84,7 +84,7 @@ def interpret_infobox(
             row = generic_row(key)
         chosen.append((row, i))
 
-    # alias conflicts: several non-empty names for one row; the first alias in template order is shown
+    # alias conflicts: several non-empty names for one row; the alias the schema lists first is shown
     by_row: dict[str, list[int]] = {}
     for row, i in chosen:
         by_row.setdefault(row.key, []).append(i)
@@ -92,21 +92,21 @@ def interpret_infobox(
     for row, i in chosen:
         indices = by_row[row.key]
         if len(indices) > 1 and i == indices[0] and row.role != "option":
-            names = [_key(params, j) for j in indices]
-            ranked = sorted(indices, key=lambda j: _rank(row, _key(params, j)))
+            names = [params[j].key for j in indices]
+            ranked = sorted(indices, key=lambda j: _rank(row, params[j].key))
             hidden.update(ranked[1:])
-            ctx.offset, ctx.field = offsets[ranked[1]], _key(params, ranked[1])
+            ctx.offset, ctx.field = offsets[ranked[1]], params[ranked[1]].key
             ctx.diag(
                 "alias-conflict",
                 "warning",
                 f"{' and '.join(repr(n) for n in names)} are aliases of one row ({row.label}); "
-                f"both are kept, {_key(params, ranked[0])!r} is shown",
+                f"both are kept, {params[ranked[0]].key!r} is shown",
             )
 
     order = sorted(chosen, key=lambda ri: (ri[0].order, ri[1])) if schema else chosen
     for row, i in order:
         p = params[i]
-        key = _key(params, i)
+        key = p.key
         ctx.field, ctx.offset, ctx.children = key, offsets[i], []
         flat = ctx.flattener.quick(p.value) or ctx.flattener.flatten(value_code(i))
         claims = make_claims(flat, row.kind)
@@ -134,10 +134,6 @@ def interpret_infobox(
     box.diagnostics = ctx.diagnostics[first_diag:]
     del ctx.diagnostics[first_diag:]
     return box
-
-
-def _key(params: list[Param], i: int) -> str:
-    return params[i].key
 
 
 def _rank(row: Row, name: str) -> int:

@@ -21,6 +21,7 @@ from ..model import Article, Citation, Field, Image, Infobox
 from ..schemas import schema_for
 from ..wikitext.names import upload_url, wiki_url
 from . import ages, coords
+from .layout import attachments
 from .references import Note, Numbering, backlink_label
 from .safety import safe_url
 
@@ -157,13 +158,13 @@ class HtmlRenderer:
     def rows(self, box: Infobox) -> list[Row]:
         schema = schema_for(box.template)
         shown = [f for f in box.fields if f.shown]
-        by_key = {f.key: f for f in shown}
+        hosts, inside = attachments(box)
         captions = {f.name: f for f in shown if f.role == "caption"}
         used: set[str] = set()
         rows: list[Row] = []
         for f in shown:
             row = schema.row(f.name) if schema else None
-            if f.role in ("title", "option") or f.name in used or (row and row.part_of and row.part_of in by_key):
+            if f.role in ("title", "option") or f.name in used or id(f) in inside:
                 continue
             if f.role == "subheader":
                 prefix = row.prefix if row else ""
@@ -186,16 +187,11 @@ class HtmlRenderer:
                 html = Markup("").join(self.table(child, sub=True) for child in f.infoboxes) or self.claims(f)
                 rows.append(Row("full", html))
             else:
-                rows.append(Row("data", self.claims(f) + self.attached(f, schema, by_key), label=f.label))
+                rows.append(Row("data", self.claims(f) + self.attached(hosts.get(f.key, [])), label=f.label))
         return rows
 
-    def attached(self, f: Field, schema: Any, by_key: dict[str, Field]) -> Markup:
-        """Rows shown inside another row's cell: time and time zone under the date."""
-        if schema is None:
-            return Markup("")
-        parts = [by_key[r.key] for r in schema.rows if r.part_of == f.key and r.key in by_key]
-        if not parts:
-            return Markup("")
+    def attached(self, parts: list[Field]) -> Markup:
+        """Fields shown inside another row's cell: times on a new line, the time zone in parentheses."""
         zone = next((p for p in parts if p.key == "timezone"), None)
         times = [p for p in parts if p is not zone]
         html = Markup("<br>") + Markup(" – ").join(self.claims(p) for p in times) if times else Markup("")

@@ -13,11 +13,11 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
-from ..citations.cs1 import cs1_text
 from ..model import Article, Field, Image, Infobox
 from ..schemas import schema_for
 from ..wikitext.names import upload_url
 from . import ages
+from .layout import attachments
 from .references import Note, Numbering
 from .safety import safe_url
 
@@ -81,34 +81,23 @@ class PlainRenderer:
 
     def rows(self, box: Infobox) -> list[tuple[str, str]]:
         """(label, value) for every row shown as a label/data pair, in display order."""
-        schema = schema_for(box.template)
+        hosts, inside = attachments(box)
         out = []
         for f in box.fields:
-            row = schema.row(f.name) if schema else None
-            if f.shown and f.role in ("data", "below", "embed", "header"):
+            if f.shown and f.role in ("data", "below", "embed", "header") and id(f) not in inside:
                 label = f.label if f.role == "data" else ""
-                out.append((label, self.value(f, self.line_break) + (self.attached(f, schema, box) if row else "")))
+                attached = "".join(self.line_break + self.value(p, ", ") for p in hosts.get(f.key, []))
+                out.append((label, self.value(f, self.line_break) + attached))
         return out
 
     line_break = "; "
-
-    def attached(self, f: Field, schema: Any, box: Infobox) -> str:
-        shown = {x.key: x for x in box.fields if x.shown}
-        parts = [shown[r.key] for r in schema.rows if r.part_of == f.key and r.key in shown]
-        return "".join(self.line_break + self.value(p, ", ") for p in parts)
 
     def notes(self) -> list[tuple[Note, str]]:
         out = []
         for group_notes in self.numbering.groups().values():
             for n in group_notes:
                 c = n.citation
-                text = (
-                    c.text
-                    if c and c.kind in ("text", "sfn")
-                    else cs1_text(c)
-                    if c
-                    else f'Cite error: the named reference "{n.key}" was invoked but never defined.'
-                )
+                text = c.text if c else f'Cite error: the named reference "{n.key}" was invoked but never defined.'
                 out.append((n, text))
         return out
 
