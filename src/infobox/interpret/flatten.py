@@ -24,6 +24,7 @@ from mwparserfromhell.nodes import (
 from mwparserfromhell.wikicode import Wikicode
 
 from ..model import Link, Value
+from ..wikitext import tree
 from ..wikitext.hygiene import repair_mojibake, squash
 from ..wikitext.names import normalize_title, split_fragment, wiki_url
 
@@ -354,15 +355,13 @@ class Flattener:
 
 def _split_pipes(code: Wikicode) -> list[Wikicode]:
     """Split a wikilink's text on its top-level pipes (file options)."""
-    import mwparserfromhell
-
     parts: list[Wikicode] = [Wikicode([])]
     for node in code.nodes:
         if isinstance(node, Text) and "|" in node.value:
             pieces = node.value.split("|")
             parts[-1].nodes.append(Text(pieces[0]))
             for piece in pieces[1:]:
-                parts.append(mwparserfromhell.parse(piece))
+                parts.append(tree.parse(piece))
         else:
             parts[-1].nodes.append(node)
     return parts

@@ -10,11 +10,10 @@ from __future__ import annotations
 
 import re
 
-import mwparserfromhell
-from mwparserfromhell.nodes import Text
 from mwparserfromhell.wikicode import Wikicode
 
 from ..model import Param
+from . import tree
 
 MAX_VALUE = 64 * 1024  # 12× the largest value in the corpus; larger ones are not parsed for markup
 
@@ -140,7 +139,9 @@ def parse_value(value: str, contents: list[str] | None = None) -> tuple[Wikicode
     citation is built from the text later, without a parse tree for it here.
     """
     if len(value) > MAX_VALUE:
-        return Wikicode([Text(value)]), f"a value of {len(value):,} characters was not parsed for markup (limit {MAX_VALUE:,})"
+        return tree.code(
+            [tree.text_node(value)]
+        ), f"a value of {len(value):,} characters was not parsed for markup (limit {MAX_VALUE:,})"
     problem = None
     value = _cut_unclosed_comment(value)
     if contents is not None and "<ref" in value.lower():
@@ -156,4 +157,4 @@ def parse_value(value: str, contents: list[str] | None = None) -> tuple[Wikicode
         balanced = _balanced(value)
         if balanced is not value:
             value, problem = balanced, "a {{ that is never closed is shown as text"
-    return mwparserfromhell.parse(value), problem
+    return tree.parse(value), problem
