@@ -75,6 +75,8 @@ _RANGE_JOIN = _c(_DASH)
 _APPROX = _c(r"(?:\bc\.|\bca\.|\bcirca|\bapprox(?:\.|imately)?|\babout|\baround|~|\bc)\s*$")
 _ORDINAL = _c(r"(?<=\d)(?:st|nd|rd|th)\b")
 _DIGIT = re.compile(r"\d")
+_ANY_MONTH = _c(rf"\b{_M}")
+_WITH_MONTH = frozenset({"dmy", "mdy", "m_dy", "my"})  # singles that need a month name
 _FULL_REST = re.compile(r"^[\s,.;:()\[\]]*$")
 
 
@@ -175,7 +177,8 @@ def parse_date(text: str, *, full: bool = False) -> Date | None:
     def clear(m: re.Match[str]) -> bool:
         return not any(a < m.end() and m.start() < b for a, b in invalid)
 
-    for name, rx in _RANGES:
+    has_month = _ANY_MONTH.search(text) is not None
+    for name, rx in _RANGES if has_month else ():
         m = rx.search(text)
         if m and (best is None or m.start() < best[0]):
             date = _range(name, m)
@@ -186,6 +189,8 @@ def parse_date(text: str, *, full: bool = False) -> Date | None:
     for name, rx in _SINGLES:
         if name == "year" and best is not None:
             break  # a bare number is a year only when nothing more specific is there
+        if not has_month and name in _WITH_MONTH:
+            continue
         m = rx.search(text)
         while m:
             if best is not None and m.start() >= best[0]:

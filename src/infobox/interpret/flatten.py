@@ -96,7 +96,7 @@ FORMATTING = frozenset(
 class Segment:
     """One would-be claim: visible text pieces, rich content, links, reference keys and typed values."""
 
-    __slots__ = ("content", "images", "links", "parts", "refs", "values")
+    __slots__ = ("_text", "content", "images", "links", "parts", "refs", "values")
 
     def __init__(self) -> None:
         self.parts: list[str] = []
@@ -105,10 +105,22 @@ class Segment:
         self.refs: list[str] = []
         self.values: list[Value] = []
         self.images: list[tuple[str, list[str]]] = []
+        self._text: str | None = None
+
+    def add(self, text: str) -> None:
+        self.parts.append(text)
+        self._text = None
+
+    def clear(self) -> None:
+        self.parts.clear()
+        self.content.clear()
+        self._text = None
 
     @property
     def text(self) -> str:
-        return squash("".join(self.parts))
+        if self._text is None:
+            self._text = squash("".join(self.parts))
+        return self._text
 
     def is_empty(self) -> bool:
         return not (self.text or self.refs or self.values or self.images)
@@ -132,7 +144,7 @@ class Flat:
         return self._open[-1]["c"] if self._open else self.segments[-1].content
 
     def write(self, text: str) -> None:
-        self.segments[-1].parts.append(text)
+        self.segments[-1].add(text)
         if text:
             sink = self._sink()
             if sink and sink[-1]["t"] == "text":
@@ -142,7 +154,7 @@ class Flat:
 
     def emit(self, text: str, node: Inline) -> None:
         """``text`` for the data, ``node`` for the renderers (a date with its age, a coordinate)."""
-        self.segments[-1].parts.append(text)
+        self.segments[-1].add(text)
         self._sink().append(node)
 
     def link(self, link: Link) -> None:
@@ -177,8 +189,7 @@ class Flat:
         if not self.segments[-1].is_empty():
             self.segments.append(Segment())
         else:  # keep stray whitespace out of the next segment
-            self.segments[-1].parts.clear()
-            self.segments[-1].content.clear()
+            self.segments[-1].clear()
         reopened, sink = [], self.segments[-1].content
         for node in self._open:
             copy = {**node, "c": []}

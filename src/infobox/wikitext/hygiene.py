@@ -29,7 +29,8 @@ def unescape(text: str) -> str:
 
 def squash(text: str) -> str:
     """Collapse runs of spaces (NBSP included) and blank lines; strip the ends."""
-    text = _WS.sub(" ", text)
+    if "  " in text or "\t" in text or not text.isascii():
+        text = _WS.sub(" ", text)
     if "\n" in text:
         text = _NL.sub("\n", text)
     return text.strip()
