@@ -77,6 +77,7 @@ _ORDINAL = _c(r"(?<=\d)(?:st|nd|rd|th)\b")
 _DIGIT = re.compile(r"\d")
 _ANY_MONTH = _c(rf"\b{_M}")
 _WITH_MONTH = frozenset({"dmy", "mdy", "m_dy", "my"})  # singles that need a month name
+_NEEDS = {"iso": "-", "iso_month": "-", "ymd_slash": "/"}  # … or this substring
 _FULL_REST = re.compile(r"^[\s,.;:()\[\]]*$")
 
 
@@ -189,7 +190,7 @@ def parse_date(text: str, *, full: bool = False) -> Date | None:
     for name, rx in _SINGLES:
         if name == "year" and best is not None:
             break  # a bare number is a year only when nothing more specific is there
-        if not has_month and name in _WITH_MONTH:
+        if (not has_month and name in _WITH_MONTH) or (name in _NEEDS and _NEEDS[name] not in text):
             continue
         m = rx.search(text)
         while m:

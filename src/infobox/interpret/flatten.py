@@ -55,6 +55,7 @@ _HIDDEN_NAMESPACES = ("category:", "file:", "image:", "media:")
 _LANG = re.compile(r"[A-Za-z]{2,3}(?:-[A-Za-z0-9]{1,8}){0,3}")
 # Anything the fast path cannot take: templates, tags, entities, bold/italic, external links, lists.
 _MARKUP = re.compile(r"[{}<>&]|''|__|~~~|(?<!\[)\[(?!\[)|(?<!\])\](?!\])|^[*#:;]|\n[*#:;]")
+_MAYBE_MARKUP = re.compile(r"[{}<>&'_~\[\]*#:;]")  # a cheap first look: none of these, no markup
 _SIMPLE_LINK = re.compile(r"\[\[([^\[\]|\n]*)(?:\|([^\[\]|]*))?\]\]")
 
 
@@ -306,7 +307,7 @@ class Flattener:
 
     def quick(self, value: str) -> Flat | None:
         """Fast path for values that are plain text and simple links (most of them); None otherwise."""
-        if _MARKUP.search(value):
+        if _MAYBE_MARKUP.search(value) and _MARKUP.search(value):
             return None
         links = list(_SIMPLE_LINK.finditer(value)) if "[[" in value else []
         if len(links) != value.count("[["):

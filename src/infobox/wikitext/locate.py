@@ -115,16 +115,12 @@ def find_infoboxes(text: str) -> tuple[list[Span], list[int]]:
 
 
 class LineIndex:
-    """Offset → (line, column), both 1-based, built lazily."""
+    """Offset → (line, column), both 1-based (counted when asked: diagnostics are few)."""
 
-    __slots__ = ("_starts", "_text")
+    __slots__ = ("_text",)
 
     def __init__(self, text: str) -> None:
         self._text = text
-        self._starts: list[int] | None = None
 
     def position(self, offset: int) -> tuple[int, int]:
-        if self._starts is None:
-            self._starts = [0] + [m.end() for m in re.finditer("\n", self._text)]
-        i = bisect_right(self._starts, offset) - 1
-        return i + 1, offset - self._starts[i] + 1
+        return self._text.count("\n", 0, offset) + 1, offset - self._text.rfind("\n", 0, offset)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+from functools import lru_cache
 from urllib.parse import quote
 
 WIKI_BASE = "https://en.wikipedia.org/wiki/"
@@ -14,6 +15,7 @@ _TEMPLATE_PREFIX = re.compile(r"^\s*(?:template|tl|msg)\s*:\s*", re.IGNORECASE)
 _FILE_PREFIX = re.compile(r"^\s*:?\s*(?:file|image)\s*:\s*", re.IGNORECASE)
 
 
+@lru_cache(maxsize=65536)
 def normalize_title(title: str) -> str:
     """Database form of a page title, with spaces: ``khojaly_(town)`` → ``Khojaly (town)``."""
     t = _SPACES.sub(" ", title).strip().lstrip(":").strip()
@@ -36,6 +38,7 @@ def template_key(name: str) -> str:
     return template_name(name).lower()
 
 
+@lru_cache(maxsize=65536)
 def wiki_url(title: str, fragment: str | None = None) -> str:
     """``https://en.wikipedia.org/wiki/…`` with MediaWiki's ``wfUrlencode`` escaping."""
     url = WIKI_BASE + quote(normalize_title(title).replace(" ", "_"), safe=";@$!*(),/~:")
