@@ -7,6 +7,8 @@ Measures, over every page of the corpus (best of ``--repeat`` interleaved rounds
   * mwparserfromhell parsing each whole article (what a naive extractor does);
   * ``infobox.parse`` to the full typed model (fields, claims, citations, diagnostics);
   * the same plus the JSON form (what ``infobox parse`` prints).
+Each page's result is dropped before the next page (as ``infobox extract`` and the CLI do);
+keeping all 513 articles alive costs about 15 % more in allocation and garbage collection.
 Prints a Markdown table (MB are MB of UTF-8 wikitext) and the ratios the README quotes.
 """
 
@@ -57,11 +59,20 @@ def main() -> None:
     packed = bz2.compress(raw, 9)
     boxes = sum(len(infobox.parse(t).infoboxes) for t in texts)
 
+    def each(fn: Callable[[str], object]) -> Callable[[], None]:
+        """Every page through ``fn``, each result dropped before the next, as a streaming consumer does."""
+
+        def run() -> None:
+            for t in texts:
+                fn(t)
+
+        return run
+
     jobs = {
         "bz2 decompression (baseline)": lambda: bz2.decompress(packed),
-        "mwparserfromhell, whole article": lambda: [mwparserfromhell.parse(t) for t in texts],
-        "infobox.parse → typed model": lambda: [infobox.parse(t) for t in texts],
-        "infobox.parse → JSON": lambda: [infobox.parse(t).to_json() for t in texts],
+        "mwparserfromhell, whole article": each(mwparserfromhell.parse),
+        "infobox.parse → typed model": each(infobox.parse),
+        "infobox.parse → JSON": each(lambda t: infobox.parse(t).to_json()),
     }
     # mwparserfromhell takes about a minute a round: it runs once
     rows = list(interleaved(args.repeat, jobs, once=frozenset({"mwparserfromhell, whole article"})).items())
