@@ -22,7 +22,7 @@ from .dumps.multistream import Stream, index_for, read_stream, streams
 from .dumps.reader import DumpError, Page, count_source_bytes, expand, iter_pages
 from .schemas import type_of
 from .store import WRITERS
-from .store.records import PageResult
+from .store.records import PageResult, failed, page_result
 
 BATCH = 64
 
@@ -43,22 +43,15 @@ class Summary:
 
 
 def process_page(page: Page, types: frozenset[str] | None) -> PageResult:
-    """One page → its infoboxes (only ``types`` when given) as plain data; a failure is recorded, not raised."""
-    result = PageResult(page.source, page.seq, page.title, page.ns, page.page_id)
+    """One page → the rows of its infoboxes (only ``types`` when given); a failure is recorded, not raised."""
+
+    def fresh() -> PageResult:
+        return PageResult(page.source, page.seq, page.title, page.ns, page.page_id)
+
     try:
-        article = parse(page.text, page.title)
+        return page_result(fresh(), parse(page.text, page.title), types)
     except Exception as exc:
-        result.error = f"{type(exc).__name__}: {exc}"
-        result.diagnostics.append(
-            {"code": "page-failed", "severity": "error", "message": result.error, "line": None, "column": None, "field": None}
-        )
-        return result
-    boxes = [b for b in article.infoboxes if types is None or b.type in types]
-    result.infoboxes = [b.to_dict() for b in boxes]
-    used = {r for b in result.infoboxes for f in b["fields"] for c in f["claims"] for r in c["refs"]}
-    result.references = {k: c.to_dict() for k, c in article.references.items() if k in used}
-    result.diagnostics = [d.to_dict() for d in article.diagnostics]
-    return result
+        return failed(fresh(), f"{type(exc).__name__}: {exc}")
 
 
 @dataclass(slots=True)
@@ -178,9 +171,8 @@ def extract(
         for r in unit.results:
             summary.pages += 1
             summary.failed += r.error is not None
-            summary.infoboxes.update(b["type"] for b in r.infoboxes)
-            summary.diagnostics.update(d["code"] for b in r.infoboxes for d in b["diagnostics"])
-            summary.diagnostics.update(d["code"] for d in r.diagnostics)
+            summary.infoboxes.update(r.types)
+            summary.diagnostics.update(d[1] for d in r.diagnostics)
         if on_progress:
             on_progress(summary.pages, progress[0], total)
 

@@ -40,19 +40,13 @@ class JsonlWriter:
     def write(self, results: list[PageResult]) -> None:
         lines = []
         for r in results:
-            for i, box in enumerate(r.infoboxes):
-                refs = {k: v for k, v in r.references.items() if _cites(box, k)}
-                row = {
-                    "source": r.source,
-                    "seq": r.seq,
-                    "title": r.title,
-                    "ns": r.ns,
-                    "page_id": r.page_id,
-                    "index": i,
-                    "infobox": box,
-                    "references": refs,
-                }
-                lines.append(json.dumps(row, ensure_ascii=False))
+            citations = {c[0]: c[5] for c in r.citations}
+            for (i, _, _, _, box), cites in zip(r.infoboxes, r.cites, strict=True):
+                page = {"source": r.source, "seq": r.seq, "title": r.title, "ns": r.ns, "page_id": r.page_id, "index": i}
+                used = set(cites)
+                refs = ", ".join(f"{json.dumps(k, ensure_ascii=False)}: {js}" for k, js in citations.items() if k in used)
+                # the infobox and citation JSON come encoded from the worker: spliced in, not re-encoded
+                lines.append(f'{json.dumps(page, ensure_ascii=False)[:-1]}, "infobox": {box}, "references": {{{refs}}}}}')
         if lines:
             self.file.write("\n".join(lines) + "\n")
             self.file.flush()
@@ -60,7 +54,3 @@ class JsonlWriter:
 
     def close(self) -> None:
         self.file.close()
-
-
-def _cites(box: dict, key: str) -> bool:
-    return any(key in c["refs"] for f in box["fields"] for c in f["claims"])

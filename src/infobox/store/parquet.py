@@ -56,69 +56,44 @@ class ParquetWriter:
 
     def _rows(self, r: PageResult) -> None:
         key = {"source": r.source, "seq": r.seq}
-        self.rows["pages"].append(
+        rows = self.rows
+        rows["pages"].append(
             {**key, "page_id": r.page_id, "title": r.title, "ns": r.ns, "infoboxes": len(r.infoboxes), "error": r.error}
         )
-        for d in r.diagnostics:
-            self.rows["diagnostics"].append({**key, "infobox": None, **_diag(d)})
-        for i, box in enumerate(r.infoboxes):
-            self.rows["infoboxes"].append(
-                {
-                    **key,
-                    "infobox": i,
-                    "type": box["type"],
-                    "template": box["template"].strip(),
-                    "title": box["title"],
-                    "json": json.dumps(box, ensure_ascii=False),
-                }
-            )
-            for j, f in enumerate(box["fields"]):
-                self.rows["fields"].append(
-                    {
-                        **key,
-                        "infobox": i,
-                        "field": j,
-                        "name": f["name"],
-                        "key": f["key"],
-                        "label": f["label"],
-                        "role": f["role"],
-                        "shown": f["shown"],
-                        "text": f["text"],
-                    }
-                )
-                for k, c in enumerate(f["claims"]):
-                    v = c["value"]
-                    self.rows["claims"].append(
-                        {
-                            **key,
-                            "infobox": i,
-                            "field": j,
-                            "claim": k,
-                            "text": c["text"],
-                            "value_type": v["type"],
-                            "value": json.dumps(v, ensure_ascii=False),
-                            "low": _num(v.get("low")),
-                            "high": _num(v.get("high")),
-                            "date": v.get("iso"),
-                            "source_text": c["source"],
-                            "qualifier": c["qualifier"],
-                            "refs": c["refs"],
-                        }
-                    )
-            for d in box["diagnostics"]:
-                self.rows["diagnostics"].append({**key, "infobox": i, **_diag(d)})
-        for name, c in r.references.items():
-            self.rows["citations"].append(
-                {
-                    **key,
-                    "key": name,
-                    "kind": c["kind"],
-                    "title": c["title"],
-                    "url": c["url"],
-                    "text": c["text"],
-                    "json": json.dumps(c, ensure_ascii=False),
-                }
-            )
+        rows["infoboxes"].extend(
+            {**key, "infobox": i, "type": kind, "template": template, "title": title, "json": js}
+            for i, kind, template, title, js in r.infoboxes
+        )
+        rows["fields"].extend(
+            {**key, "infobox": i, "field": j, "name": name, "key": k, "label": label, "role": role, "shown": shown, "text": text}
+            for i, j, name, k, label, role, shown, text in r.fields
+        )
+        rows["claims"].extend(
+            {
+                **key,
+                "infobox": c[1],
+                "field": c[2],
+                "claim": c[3],
+                "text": c[4],
+                "value_type": c[5],
+                "value": c[6],
+                "low": c[7],
+                "high": c[8],
+                "date": c[9],
+                "source_text": c[10],
+                "qualifier": c[11],
+                "refs": c[12],
+            }
+            for c in r.claims
+        )
+        rows["diagnostics"].extend(
+            {**key, "infobox": d[0], "code": d[1], "severity": d[2], "message": d[3], "line": d[4], "col": d[5], "field": d[6]}
+            for d in r.diagnostics
+        )
+        rows["citations"].extend(
+            {**key, "key": name, "kind": kind, "title": title, "url": url, "text": text, "json": js}
+            for name, kind, title, url, text, js in r.citations
+        )
 
     def flush(self) -> None:
         if not self.pending_pages:
@@ -147,18 +122,3 @@ class ParquetWriter:
 
     def close(self) -> None:
         self.flush()
-
-
-def _num(v: Any) -> float | None:
-    return float(v) if isinstance(v, (int, float)) and not isinstance(v, bool) else None
-
-
-def _diag(d: dict[str, Any]) -> dict[str, Any]:
-    return {
-        "code": d["code"],
-        "severity": d["severity"],
-        "message": d["message"],
-        "line": d["line"],
-        "col": d["column"],
-        "field": d["field"],
-    }

@@ -59,13 +59,10 @@ class SqliteWriter:
 
     def write(self, results: list[PageResult]) -> None:
         """Insert a batch (ids assigned here, rows inserted table by table) and its progress, in one transaction."""
-        rows: dict[str, list[tuple]] = {
-            t: [] for t in ("pages", "infoboxes", "fields", "fts", "claims", "citations", "diagnostics")
-        }
-        for r in results:
-            self._rows(r, rows)
+        rows: dict[str, list[tuple]] = {t: [] for t in _INSERTS}
         last: dict[str, int] = {}
         for r in results:
+            self._rows(r, rows)
             last[r.source] = max(last.get(r.source, 0), r.seq)
         with self.db:
             for table, sql in _INSERTS.items():
@@ -76,54 +73,23 @@ class SqliteWriter:
                 last.items(),
             )
 
-    def _next(self, table: str) -> int:
-        self.ids[table] += 1
-        return self.ids[table]
-
     def _rows(self, r: PageResult, rows: dict[str, list[tuple]]) -> None:
-        page = self._next("pages")
+        """Number the page's rows: ids continue from the last ones written."""
+        ids = self.ids
+        page = ids["pages"] = ids["pages"] + 1
+        box0, field0 = ids["infoboxes"] + 1, ids["fields"] + 1
+        ids["infoboxes"] += len(r.infoboxes)
+        ids["fields"] += len(r.fields)
         rows["pages"].append((page, r.source, r.seq, r.page_id, r.title, r.ns, len(r.infoboxes), r.error))
-        for d in r.diagnostics:
-            rows["diagnostics"].append(_diagnostic(page, None, d))
-        for i, box in enumerate(r.infoboxes):
-            box_id = self._next("infoboxes")
-            rows["infoboxes"].append(
-                (box_id, page, i, box["type"], box["template"].strip(), box["title"], json.dumps(box, ensure_ascii=False))
-            )
-            for j, f in enumerate(box["fields"]):
-                field_id = self._next("fields")
-                rows["fields"].append(
-                    (field_id, box_id, j, f["name"], f["key"], f["label"], f["role"], int(f["shown"]), f["text"])
-                )
-                rows["fts"].append((field_id, f["text"], f["label"]))
-                for k, c in enumerate(f["claims"]):
-                    v = c["value"]
-                    rows["claims"].append(
-                        (
-                            field_id,
-                            k,
-                            c["text"],
-                            v["type"],
-                            json.dumps(v, ensure_ascii=False),
-                            v.get("low"),
-                            v.get("high"),
-                            v.get("iso"),
-                            c["source"],
-                            c["qualifier"],
-                            json.dumps(c["refs"], ensure_ascii=False),
-                        )
-                    )
-            for d in box["diagnostics"]:
-                rows["diagnostics"].append(_diagnostic(page, box_id, d))
-        for key, c in r.references.items():
-            rows["citations"].append((page, key, c["kind"], c["title"], c["url"], c["text"], json.dumps(c, ensure_ascii=False)))
+        rows["infoboxes"].extend((box0 + i, page, i, kind, template, title, js) for i, kind, template, title, js in r.infoboxes)
+        rows["fields"].extend((field0 + n, box0 + f[0], *f[1:]) for n, f in enumerate(r.fields))
+        rows["fts"].extend((field0 + n, f[7], f[4]) for n, f in enumerate(r.fields))
+        rows["claims"].extend((field0 + c[0], *c[3:12], json.dumps(c[12], ensure_ascii=False)) for c in r.claims)
+        rows["citations"].extend((page, *c) for c in r.citations)
+        rows["diagnostics"].extend((page, None if d[0] is None else box0 + d[0], *d[1:]) for d in r.diagnostics)
 
     def close(self) -> None:
         self.db.close()
-
-
-def _diagnostic(page: int, box: int | None, d: dict) -> tuple:
-    return (page, box, d["code"], d["severity"], d["message"], d["line"], d["column"], d["field"])
 
 
 _INSERTS = {
