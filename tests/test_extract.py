@@ -279,3 +279,36 @@ def test_parquet_resume_after_a_crash(big_dump, tmp_path, monkeypatch):
     summary = extract([dump], tmp_path / "out", fmt="parquet", workers=1, resume=True)
     assert summary.resumed > 0
     assert parquet_rows(tmp_path / "out") == sorted((s, q, i, j) for s, q, _, i, j in rows(reference))
+
+
+def test_rows_built_in_workers_match_the_library(tmp_path):
+    """Every stored row agrees with ``infobox.parse`` of the same page; ids link across pages."""
+    import infobox
+
+    extract([FIXTURES], tmp_path / "out.db", workers=2)
+    extract([FIXTURES], tmp_path / "out.jsonl", fmt="jsonl", workers=1)
+    db = tmp_path / "out.db"
+    pages = table(db, "SELECT id, title, infoboxes FROM pages ORDER BY id")
+    files = sorted(FIXTURES.glob("*.wiki"))
+    assert len(pages) == len(files)
+    for (page_id, title, count), path in zip(pages, files, strict=True):
+        article = infobox.parse_file(path, title)
+        stored = table(db, f"SELECT json FROM infoboxes WHERE page = {page_id} ORDER BY idx")
+        assert [j for (j,) in stored] == [b.to_json() for b in article.infoboxes]
+        assert count == len(article.infoboxes)
+    deaths = table(
+        db,
+        "SELECT c.text, c.low, c.high, c.source, c.refs FROM claims c JOIN fields f ON f.id = c.field "
+        "JOIN infoboxes b ON b.id = f.infobox JOIN pages p ON p.id = b.page "
+        "WHERE p.title = 'Khojaly massacre' AND f.key = 'fatalities' ORDER BY c.idx",
+    )
+    assert [(low, high, source, json.loads(refs)) for _, low, high, source, refs in deaths] == [
+        (200.0, None, "Human Rights Watch", ["hrw.org", "hrw2"]),
+        (485.0, 485.0, "Azerbaijani parliament", ["deWaal"]),
+        (613.0, 613.0, "Azerbaijani government", ["unhchr1"]),
+    ]
+    cited = table(db, "SELECT c.key FROM citations c JOIN pages p ON p.id = c.page WHERE p.title = 'Khojaly massacre'")
+    assert {"hrw.org", "hrw2", "unhchr1"} <= {k for (k,) in cited}
+    line = next(json.loads(x) for x in (tmp_path / "out.jsonl").read_text("utf-8").splitlines() if '"Khojaly massacre"' in x)
+    assert line["infobox"]["type"] == "civilian attack" and line["index"] == 0
+    assert set(line["references"]) == {r for f in line["infobox"]["fields"] for c in f["claims"] for r in c["refs"]} - {"deWaal"}

@@ -71,13 +71,22 @@ def streams(path: Path, index: Path, group: int = 1) -> list[Stream]:
 
 def read_stream(stream: Stream) -> Iterator[Page]:
     """Decompress and parse one stream range (runs in a worker)."""
+    return pages_of(stream, decompress_stream(stream))
+
+
+def decompress_stream(stream: Stream) -> bytes:
+    """The XML bytes of one stream range."""
     with open(stream.path, "rb") as f:
         f.seek(stream.start)
         data = f.read(stream.end - stream.start)
     try:
-        xml = bz2.decompress(data)
+        return bz2.decompress(data)
     except (OSError, EOFError, ValueError) as exc:
         raise DumpError(f"{stream.path}: the bz2 stream at byte {stream.start} is truncated or corrupt ({exc})") from None
+
+
+def pages_of(stream: Stream, xml: bytes) -> Iterator[Page]:
+    """The pages in one stream's decompressed XML (a fragment: ``<page>`` elements, no root)."""
     if stream.end == Path(stream.path).stat().st_size:
         xml = xml.replace(b"</mediawiki>", b"")
     try:
