@@ -15,17 +15,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from mwparserfromhell.nodes import (
-    Argument,
-    Comment,
-    ExternalLink,
-    Heading,
-    HTMLEntity,
-    Tag,
-    Template,
-    Text,
-    Wikilink,
-)
+from mwparserfromhell import nodes as nd
 from mwparserfromhell.nodes.extras import Attribute, Parameter
 from mwparserfromhell.parser import ParserError
 from mwparserfromhell.parser import tokens as tk
@@ -55,16 +45,14 @@ def code(nodes: list[Any]) -> Wikicode:
     return w
 
 
-def text_node(value: str) -> Text:
-    t = _new(Text)
+def text_node(value: str) -> nd.Text:
+    t = _new(nd.Text)
     t._value = value
     return t
 
 
 _TEMPLATE_END = (tk.TemplateParamSeparator, tk.TemplateClose)
 _PARAM_END = (tk.TemplateParamEquals, tk.TemplateParamSeparator, tk.TemplateClose)
-_ARG_END = (tk.ArgumentSeparator, tk.ArgumentClose)
-_LINK_END = (tk.WikilinkSeparator, tk.WikilinkClose)
 _EXT_END = (tk.ExternalLinkSeparator, tk.ExternalLinkClose)
 _ATTR_END = (tk.TagAttrEquals, tk.TagAttrQuote, tk.TagAttrStart, tk.TagCloseOpen, tk.TagCloseSelfclose)
 _TAG_END = (tk.TagAttrStart, tk.TagCloseOpen, tk.TagOpenClose, tk.TagCloseSelfclose, tk.TagCloseClose)
@@ -91,7 +79,7 @@ class _Builder:
             self.i += 1
             kind = type(tok)
             if kind is tk.Text:
-                t = _new(Text)
+                t = _new(nd.Text)
                 t._value = tok["text"]
                 nodes.append(t)
             elif kind in stops:
@@ -105,7 +93,7 @@ class _Builder:
             raise ParserError("missed a close token")
         return nodes, None
 
-    def template(self, _: Any) -> Template:
+    def template(self, _: Any) -> nd.Template:
         name, stop = self.until(_TEMPLATE_END)
         params: list[Parameter] = []
         default = 1
@@ -122,34 +110,31 @@ class _Builder:
                 default += 1
             p._value = code(value)
             params.append(p)
-        t = _new(Template)
+        t = _new(nd.Template)
         t._name = code(name)
         t._params = params
         return t
 
-    def argument(self, _: Any) -> Argument:
-        name, stop = self.until(_ARG_END)
-        a = _new(Argument)
-        a._name = code(name)
-        a._default = None
-        if type(stop) is tk.ArgumentSeparator:
-            default, _ = self.until((tk.ArgumentClose,))
-            a._default = code(default)
-        return a
+    def pair(self, cls: type, first: str, second: str, separator: type, close: type) -> Any:
+        """A node of one part and an optional second one after ``separator`` (``{{{a|b}}}``, ``[[a|b]]``)."""
+        head, stop = self.until((separator, close))
+        node = _new(cls)
+        setattr(node, first, code(head))
+        setattr(node, second, None)
+        if type(stop) is separator:
+            tail, _ = self.until((close,))
+            setattr(node, second, code(tail))
+        return node
 
-    def wikilink(self, _: Any) -> Wikilink:
-        title, stop = self.until(_LINK_END)
-        w = _new(Wikilink)
-        w._title = code(title)
-        w._text = None
-        if type(stop) is tk.WikilinkSeparator:
-            label, _ = self.until((tk.WikilinkClose,))
-            w._text = code(label)
-        return w
+    def argument(self, _: Any) -> nd.Argument:
+        return self.pair(nd.Argument, "_name", "_default", tk.ArgumentSeparator, tk.ArgumentClose)
 
-    def external_link(self, tok: Any) -> ExternalLink:
+    def wikilink(self, _: Any) -> nd.Wikilink:
+        return self.pair(nd.Wikilink, "_title", "_text", tk.WikilinkSeparator, tk.WikilinkClose)
+
+    def external_link(self, tok: Any) -> nd.ExternalLink:
         url, stop = self.until(_EXT_END)
-        e = _new(ExternalLink)
+        e = _new(nd.ExternalLink)
         e._url = code(url)
         e._title = None
         e._brackets = bool(tok.get("brackets"))
@@ -160,10 +145,10 @@ class _Builder:
             e._title = code(title)
         return e
 
-    def entity(self, _: Any) -> HTMLEntity:
+    def entity(self, _: Any) -> nd.HTMLEntity:
         toks = self.toks
         tok = toks[self.i]
-        e = _new(HTMLEntity)
+        e = _new(nd.HTMLEntity)
         e._hex_char = "x"
         e._named = e._hexadecimal = False
         if type(tok) is tk.HTMLEntityNumeric:
@@ -182,16 +167,16 @@ class _Builder:
             self.i += 2
         return e
 
-    def heading(self, tok: Any) -> Heading:
+    def heading(self, tok: Any) -> nd.Heading:
         title, _ = self.until((tk.HeadingEnd,))
-        h = _new(Heading)
+        h = _new(nd.Heading)
         h._title = code(title)
         h._level = tok["level"]
         return h
 
-    def comment(self, _: Any) -> Comment:
+    def comment(self, _: Any) -> nd.Comment:
         contents, _ = self.until((tk.CommentEnd,))
-        c = _new(Comment)
+        c = _new(nd.Comment)
         c._contents = "".join(str(n) for n in contents)
         return c
 
@@ -221,8 +206,8 @@ class _Builder:
         a._pad_after_eq = start.get("pad_after_eq")
         return a, stop
 
-    def tag(self, tok: Any) -> Tag:
-        t = _new(Tag)
+    def tag(self, tok: Any) -> nd.Tag:
+        t = _new(nd.Tag)
         markup = tok.get("wiki_markup")
         t._wiki_markup = t._closing_wiki_markup = str(markup) if markup else None
         t._invalid = bool(tok.get("invalid"))
@@ -263,7 +248,7 @@ class _Builder:
         return t
 
     @staticmethod
-    def _closing_markup(t: Tag, stop: Any) -> None:
+    def _closing_markup(t: nd.Tag, stop: Any) -> None:
         markup = stop.get("wiki_markup")
         if markup is not None:
             t._closing_wiki_markup = str(markup) if markup else None
