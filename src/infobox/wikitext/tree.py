@@ -29,12 +29,11 @@ except ImportError:  # pragma: no cover - the pure-Python tokenizer gives the sa
 __all__ = ["parse"]
 
 _new = object.__new__
-_tokenizer = _Tokenizer()
 
 
 def parse(text: str) -> Wikicode:
     """The wikicode tree of ``text``, equal to ``mwparserfromhell.parse(text)``."""
-    toks = _tokenizer.tokenize(text, 0, False)
+    toks = _Tokenizer().tokenize(text, 0, False)  # one per call: tokenizers must not be shared between threads
     return _Builder(toks).build()
 
 
