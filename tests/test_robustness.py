@@ -45,6 +45,8 @@ CASES = {
     "5,000-deep links": lambda: "{{Infobox x|a=" + "[[a|" * 5000 + "x" + "]]" * 5000 + "}}",
     "5,000-deep tags": lambda: "{{Infobox x|a=" + "<small>" * 5000 + "x" + "</small>" * 5000 + "}}",
     "100,000-parameter template": lambda: "{{Infobox x" + "".join(f"|p{i}={i}" for i in range(100_000)) + "}}",
+    # a diagnostic (unknown parameter) on each of 100,000 parameters, all on one line
+    "100,000 diagnostics": lambda: "{{Infobox civilian attack" + "".join(f"|p{i}={i}" for i in range(100_000)) + "}}",
     "50,000 ref reuses": lambda: "{{Infobox x|a=" + "<ref name=a/>" * 50_000 + "}}",
     "50,000 unclosed refs": lambda: "{{Infobox x|a=" + "<ref>" * 50_000 + "}}",
     "unclosed comments": lambda: "{{Infobox x|a=1}}" + "<!--" * 100_000,
@@ -92,3 +94,14 @@ def test_parse_file_errors(tmp_path):
         infobox.parse_file(bad)
     with pytest.raises(infobox.InputError, match="directory"):
         infobox.parse_file(tmp_path)
+
+
+def test_line_and_column_whatever_order_they_are_asked_in():
+    from infobox.wikitext.locate import LineIndex
+
+    text = "ab\ncd\n\nefg\nh"
+    naive = {o: (text.count("\n", 0, o) + 1, o - text.rfind("\n", 0, o)) for o in range(len(text) + 1)}
+    index = LineIndex(text)
+    for offset in [0, 3, 3, 4, 8, 2, 12, 12, 6, 7, 0, 11]:
+        assert index.position(offset) == naive[offset], offset
+    assert naive[7] == (4, 1) and naive[12] == (5, 2)

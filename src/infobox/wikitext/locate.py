@@ -115,12 +115,24 @@ def find_infoboxes(text: str) -> tuple[list[Span], list[int]]:
 
 
 class LineIndex:
-    """Offset → (line, column), both 1-based (counted when asked: diagnostics are few)."""
+    """Offset → (line, column), both 1-based, counted on demand from the previous offset asked.
 
-    __slots__ = ("_text",)
+    Diagnostics come in (mostly) increasing offsets, so the work stays linear in the text
+    even for a page with a diagnostic on every one of 100,000 parameters.
+    """
+
+    __slots__ = ("_at", "_line", "_line_start", "_text")
 
     def __init__(self, text: str) -> None:
         self._text = text
+        self._at, self._line, self._line_start = 0, 1, 0
 
     def position(self, offset: int) -> tuple[int, int]:
-        return self._text.count("\n", 0, offset) + 1, offset - self._text.rfind("\n", 0, offset)
+        if offset < self._at:  # backwards: count again from the start
+            self._at, self._line, self._line_start = 0, 1, 0
+        newline = self._text.rfind("\n", self._at, offset)
+        if newline >= 0:
+            self._line += self._text.count("\n", self._at, offset)
+            self._line_start = newline + 1
+        self._at = offset
+        return self._line, offset - self._line_start + 1

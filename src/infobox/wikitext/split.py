@@ -139,9 +139,8 @@ def parse_value(value: str, contents: list[str] | None = None) -> tuple[Wikicode
     citation is built from the text later, without a parse tree for it here.
     """
     if len(value) > MAX_VALUE:
-        return tree.code(
-            [tree.text_node(value)]
-        ), f"a value of {len(value):,} characters was not parsed for markup (limit {MAX_VALUE:,})"
+        problem = f"a value of {len(value):,} characters was not parsed for markup (limit {MAX_VALUE:,})"
+        return tree.code([tree.text_node(value)]), problem
     problem = None
     value = _cut_unclosed_comment(value)
     if contents is not None and "<ref" in value.lower():
