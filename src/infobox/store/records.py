@@ -12,7 +12,7 @@ import json
 from dataclasses import dataclass, field
 from typing import Any
 
-from ..model import Article, Diagnostic, _shallow
+from ..model import Article, Diagnostic
 
 
 @dataclass(slots=True)
@@ -27,7 +27,7 @@ class PageResult:
     infoboxes: list[tuple[int, str, str, str | None, str]] = field(default_factory=list)
     # (infobox, index, name, key, label, role, shown, text)
     fields: list[tuple[int, int, str, str, str, str, bool, str]] = field(default_factory=list)
-    # (field row f, infobox, field, index, text, value_type, value json, low, high, date, source, qualifier, refs)
+    # (field row f, infobox, field, index, text, value_type, value json, low, high, date, source, qualifier, refs, refs json)
     claims: list[tuple[Any, ...]] = field(default_factory=list)
     # (key, kind, title, url, text, json)
     citations: list[tuple[str, str, str | None, str | None, str, str]] = field(default_factory=list)
@@ -39,10 +39,6 @@ class PageResult:
     @property
     def types(self) -> list[str]:
         return [b[1] for b in self.infoboxes]
-
-
-def _json(obj: Any) -> str:
-    return json.dumps(obj, default=_shallow, ensure_ascii=False)
 
 
 def _num(v: Any) -> float | None:
@@ -61,7 +57,7 @@ def page_result(result: PageResult, article: Article, types: frozenset[str] | No
         if types is not None and b.type not in types:
             continue
         i = len(result.infoboxes)
-        result.infoboxes.append((i, b.type, b.template.strip(), b.title, _json(b)))
+        result.infoboxes.append((i, b.type, b.template.strip(), b.title, b.to_json()))
         cites: dict[str, None] = {}
         for j, f in enumerate(b.fields):
             row = len(result.fields)
@@ -76,13 +72,14 @@ def page_result(result: PageResult, article: Article, types: frozenset[str] | No
                         k,
                         c.text,
                         v.TYPE,
-                        _json(v),
+                        v.to_json(),
                         _num(getattr(v, "low", None)),
                         _num(getattr(v, "high", None)),
                         getattr(v, "iso", None),
                         c.source,
                         c.qualifier,
                         list(c.refs),
+                        json.dumps(c.refs, ensure_ascii=False),
                     )
                 )
                 cites.update(dict.fromkeys(c.refs))
@@ -91,7 +88,7 @@ def page_result(result: PageResult, article: Article, types: frozenset[str] | No
         result.diagnostics.extend(_diagnostic(i, d) for d in b.diagnostics)
     for key, c in article.references.items():
         if key in used:
-            result.citations.append((key, c.kind, c.title, c.url, c.text, _json(c)))
+            result.citations.append((key, c.kind, c.title, c.url, c.text, c.to_json()))
     return result
 
 

@@ -6,7 +6,6 @@ so an interrupted run leaves a consistent prefix that ``--resume`` continues exa
 
 from __future__ import annotations
 
-import json
 import sqlite3
 from pathlib import Path
 
@@ -84,7 +83,7 @@ class SqliteWriter:
         rows["infoboxes"].extend((box0 + i, page, i, kind, template, title, js) for i, kind, template, title, js in r.infoboxes)
         rows["fields"].extend((field0 + n, box0 + f[0], *f[1:]) for n, f in enumerate(r.fields))
         rows["fts"].extend((field0 + n, f[7], f[4]) for n, f in enumerate(r.fields))
-        rows["claims"].extend((field0 + c[0], *c[3:12], json.dumps(c[12], ensure_ascii=False)) for c in r.claims)
+        rows["claims"].extend((field0 + c[0], *c[3:12], c[13]) for c in r.claims)
         rows["citations"].extend((page, *c) for c in r.citations)
         rows["diagnostics"].extend((page, None if d[0] is None else box0 + d[0], *d[1:]) for d in r.diagnostics)
 
